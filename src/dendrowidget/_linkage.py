@@ -1,0 +1,223 @@
+"""Feature matrix, distances, or a fitted model -> a validated linkage matrix Z (scipy convention)."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import numpy as np
+from scipy.cluster import hierarchy
+from scipy.spatial import distance
+
+from ._errors import InputError
+
+METHODS = ("single", "complete", "average", "weighted", "centroid", "median", "ward")
+METRIC_ALIASES = {
+    "manhattan": "cityblock",
+    "maximum": "chebyshev",
+    "l1": "cityblock",
+    "l2": "euclidean",
+}
+METRICS = tuple(sorted(distance._METRICS_NAMES))  # every metric pdist accepts by name
+EUCLIDEAN_ONLY = ("centroid", "median", "ward")
+# fastcluster.linkage_vector: O(n*d) memory, for these methods with the euclidean metric.
+VECTOR_METHODS = ("single", "ward", "centroid", "median")
+# Up to this many rows scipy's own implementation runs (well under a second): the tree is then
+# bit-identical to scipy's, ties included. fastcluster breaks ties and rounds heights differently
+# (measured: ~1e-14) for average/weighted/centroid/median/ward; single and complete agree exactly.
+EXACT_MAX_ROWS = 3000
+
+
+def resolve_method(method: str) -> str:
+    if not isinstance(method, str) or method.lower() not in METHODS:
+        raise InputError(f"unknown method {method!r}; choose one of: {', '.join(METHODS)}")
+    return method.lower()
+
+
+def resolve_metric(metric: str, method: str) -> str:
+    if not isinstance(metric, str):
+        raise InputError(
+            f"metric must be a metric name, got {metric!r}; choose one of: "
+            f"{', '.join(METRICS)} (aliases: {', '.join(METRIC_ALIASES)})"
+        )
+    name = METRIC_ALIASES.get(metric.lower(), metric.lower())
+    if name not in METRICS:
+        raise InputError(
+            f"unknown metric {metric!r}; choose one of: {', '.join(METRICS)} "
+            f"(aliases: {', '.join(f'{a}={b}' for a, b in METRIC_ALIASES.items())})"
+        )
+    if method in EUCLIDEAN_ONLY and name != "euclidean":
+        raise InputError(
+            f"method={method!r} needs the euclidean metric (its merge heights are defined by "
+            f"centroids in euclidean space), got metric={metric!r}. Use method='average', "
+            "'complete', 'single' or 'weighted' with this metric, or metric='euclidean'."
+        )
+    return name
+
+
+def _fastcluster() -> Any | None:
+    if os.environ.get("DENDROWIDGET_NO_FASTCLUSTER"):
+        return None
+    try:
+        import fastcluster  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    return fastcluster
+
+
+def available_memory() -> int:
+    """Bytes of memory available now (Linux /proc/meminfo; a generous guess elsewhere)."""
+    try:
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 8 * 1024**3
+
+
+def check_memory(n: int, method: str, metric: str, vector: bool) -> None:
+    """Refuse an O(n^2) distance matrix that would not fit, before allocating it."""
+    if vector:
+        return
+    need = n * (n - 1) // 2 * 8 * 2  # condensed float64 distances plus the algorithm's working copy
+    have = available_memory()
+    if need > 0.8 * have:
+        gib = 1024**3
+        way_out = (
+            "use method='ward', 'single', 'centroid' or 'median' with metric='euclidean' "
+            "(with fastcluster installed: pip install fastcluster, they need O(n*d) memory)"
+        )
+        raise InputError(
+            f"method={method!r} with metric={metric!r} on {n:,} rows needs about "
+            f"{need / gib:.1f} GiB for the pairwise distances, but only {have / gib:.1f} GiB is "
+            f"available. Way out: {way_out}, or reduce the rows first "
+            "(from_dataframe(..., reduce=N) or a sample)."
+        )
+
+
+def linkage_from_features(
+    X: np.ndarray, method: str, metric: str, optimal_ordering: bool = False
+) -> np.ndarray:
+    """Z for a feature matrix, with the fastest library that gives scipy's tree."""
+    n = X.shape[0]
+    fc = _fastcluster()
+    vector = fc is not None and method in VECTOR_METHODS and metric == "euclidean"
+    if optimal_ordering or fc is None or (n <= EXACT_MAX_ROWS and method != "single"):
+        vector = False
+        check_memory(n, method, metric, vector)
+        Z = hierarchy.linkage(X, method=method, metric=metric, optimal_ordering=optimal_ordering)
+    elif vector:
+        Z = fc.linkage_vector(X, method=method, metric="euclidean")
+    else:
+        check_memory(n, method, metric, vector)
+        Z = fc.linkage(distance.pdist(X, metric=metric), method=method)
+    return np.asarray(Z, dtype=np.float64)
+
+
+def linkage_from_distances(D: Any, method: str, optimal_ordering: bool = False) -> np.ndarray:
+    """Z for a condensed or square distance matrix."""
+    arr = np.asarray(D, dtype=np.float64)
+    if arr.ndim == 2:
+        if arr.shape[0] != arr.shape[1]:
+            raise InputError(
+                f"a 2-D distance matrix must be square, got shape {arr.shape}; pass a condensed "
+                "vector (scipy.spatial.distance.pdist) or an n x n matrix"
+            )
+        if not np.all(np.isfinite(arr)):
+            raise InputError("the distance matrix has NaN or infinite entries; fix or drop them")
+        if not np.allclose(arr, arr.T):
+            raise InputError("the square distance matrix is not symmetric: D[i, j] != D[j, i]")
+        if np.any(np.diag(arr) != 0):
+            raise InputError("the square distance matrix must have zeros on its diagonal")
+        arr = distance.squareform(arr, checks=False)
+    elif arr.ndim != 1:
+        raise InputError(f"distances must be condensed (1-D) or square (2-D), got {arr.ndim}-D")
+    m = arr.shape[0]
+    n = int(round((1 + np.sqrt(1 + 8 * m)) / 2))
+    if n * (n - 1) // 2 != m or n < 2:
+        raise InputError(
+            f"a condensed distance vector has n*(n-1)/2 entries for n >= 2 rows; got {m} entries"
+        )
+    if not np.all(np.isfinite(arr)):
+        raise InputError("the distances have NaN or infinite entries; fix or drop them")
+    if np.any(arr < 0):
+        raise InputError("distances must be >= 0; found negative entries")
+    fc = _fastcluster()
+    if fc is not None and n > EXACT_MAX_ROWS and not optimal_ordering:
+        Z = fc.linkage(arr, method=method)
+    else:
+        Z = hierarchy.linkage(arr, method=method, optimal_ordering=optimal_ordering)
+    return np.asarray(Z, dtype=np.float64)
+
+
+def validate_linkage(Z: Any) -> np.ndarray:
+    """Check a user's Z and return it as float64; errors say which rule a row breaks."""
+    try:
+        arr = np.array(Z, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InputError("the linkage matrix must be a numeric (n-1) x 4 array") from None
+    if arr.ndim != 2 or arr.shape[1] != 4:
+        raise InputError(
+            f"a linkage matrix has shape (n-1, 4) as scipy.cluster.hierarchy.linkage returns; "
+            f"got shape {arr.shape}"
+        )
+    if arr.shape[0] < 1:
+        raise InputError("the linkage matrix is empty: clustering needs at least 2 rows")
+    if not np.all(np.isfinite(arr)):
+        bad = np.flatnonzero(~np.all(np.isfinite(arr), axis=1))
+        raise InputError(
+            f"the linkage matrix has NaN or infinite values in rows {bad[:5].tolist()}; "
+            "every index, height and count must be finite"
+        )
+    n = arr.shape[0] + 1
+    kids = arr[:, :2]
+    if np.any(kids != np.round(kids)) or np.any(kids < 0):
+        raise InputError("linkage children (columns 0 and 1) must be non-negative integers")
+    own = np.arange(n, 2 * n - 1)
+    if np.any(kids.max(axis=1) >= own):
+        row = int(np.flatnonzero(kids.max(axis=1) >= own)[0])
+        raise InputError(
+            f"linkage row {row} uses a cluster before it is formed (row i may only join ids < "
+            f"{n}+i)"
+        )
+    used = np.bincount(kids.astype(np.int64).ravel(), minlength=2 * n - 1)
+    if np.any(used[: 2 * n - 2] != 1) or used[2 * n - 2] != 0:
+        raise InputError(
+            "every leaf and every merge except the root must be joined exactly once; "
+            "this linkage uses some twice or never"
+        )
+    if np.any(arr[:, 2] < 0):
+        raise InputError("linkage heights (column 2) must be >= 0")
+    counts = np.ones(2 * n - 1)
+    counts[n:] = arr[:, 3]
+    k = kids.astype(np.int64)
+    if np.any(counts[n:] != counts[k[:, 0]] + counts[k[:, 1]]):
+        row = int(np.flatnonzero(counts[n:] != counts[k[:, 0]] + counts[k[:, 1]])[0])
+        raise InputError(
+            f"linkage row {row} has count {arr[row, 3]:g}, but its children hold "
+            f"{counts[k[row, 0]] + counts[k[row, 1]]:g} leaves (column 3 must count the leaves)"
+        )
+    return arr
+
+
+def linkage_from_model(model: Any) -> np.ndarray:
+    """Z from a fitted sklearn AgglomerativeClustering (children_, distances_, labels_)."""
+    children = getattr(model, "children_", None)
+    if children is None:
+        raise InputError(f"{type(model).__name__} is not fitted (no children_); call .fit(X) first")
+    distances = getattr(model, "distances_", None)
+    if distances is None:
+        raise InputError(
+            "the model was fitted without merge distances. Fit it with "
+            "AgglomerativeClustering(distance_threshold=0, n_clusters=None) or "
+            "compute_distances=True, then pass it again"
+        )
+    children = np.asarray(children, dtype=np.int64)
+    n = children.shape[0] + 1
+    counts = np.ones(2 * n - 1)
+    for i, (a, b) in enumerate(children):  # sequential by nature: each merge uses earlier counts
+        counts[n + i] = counts[a] + counts[b]
+    Z = np.column_stack([children, np.asarray(distances, dtype=np.float64), counts[n:]])
+    return validate_linkage(Z)

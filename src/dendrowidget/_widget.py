@@ -1,0 +1,438 @@
+"""class Dendrogram: the widget, its synced traits, and the answers it gives back in Python."""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import numpy as np
+import pandas as pd
+import traitlets as t
+
+from . import _cut, _features, _linkage, _payload, _selection
+from ._errors import InputError
+from ._tree import SortOption, Tree, build_tree
+
+_STATIC = Path(__file__).parent / "static"
+# Okabe & Ito's colour-blind-safe palette, without black and yellow (too faint on white).
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"]
+ORIENTATIONS = ("top", "bottom", "left", "right")
+
+
+@dataclass
+class _Parts:
+    """Everything computed from the input, before a widget exists (no half-built widgets)."""
+
+    Z: np.ndarray
+    tree: Tree
+    frame: pd.DataFrame
+    labels: list[str] | None  # None: default labels (row positions)
+    features: np.ndarray | None = None
+    metric: str | None = None
+    distances: np.ndarray | None = None
+    tooltips: dict[str, list[str]] | None = None
+
+
+def _check_sort(name: str, value: object) -> SortOption:
+    if value in (True, False, "ascending", "descending"):
+        return value  # type: ignore[return-value]
+    raise InputError(f"{name} must be False, True, 'ascending' or 'descending', got {value!r}")
+
+
+def _labels_from(labels: Any, n: int) -> list[str] | None:
+    if labels is None:
+        return None
+    if isinstance(labels, str):
+        raise InputError(
+            "labels must be a sequence of n labels, got a single string; to use a column "
+            "as labels call Dendrogram.from_dataframe(df, label='column')"
+        )
+    values = list(labels)
+    if len(values) != n:
+        raise InputError(f"labels has {len(values)} entries but the data has {n} rows")
+    return [str(v) for v in values]
+
+
+class Dendrogram(anywidget.AnyWidget):
+    """An interactive dendrogram: zoom, cut and select in the view; read the answers here.
+
+    Build it from a numeric array or DataFrame (``Dendrogram(X, method="ward")``), a table with
+    mixed columns (:meth:`from_dataframe`), a linkage matrix (:meth:`from_linkage`), distances
+    (:meth:`from_distances`) or a fitted scikit-learn model (:meth:`from_model`).
+    """
+
+    _esm = _STATIC / "widget.js"
+    _css = _STATIC / "widget.css"
+
+    _tree = t.Dict().tag(sync=True)
+    _labels = t.Dict().tag(sync=True)
+    _tooltips = t.Dict().tag(sync=True)
+
+    cut_height = t.Float(None, allow_none=True).tag(sync=True)
+    """Height of the cut line (None: no cut). Rows whose lowest common ancestor merges at or
+    below it share a cluster, exactly as ``fcluster(Z, t, criterion="distance")``."""
+    selection = t.List(t.Int()).tag(sync=True)
+    """Selected node ids (scipy numbering: leaves 0..n-1, merges n..2n-2)."""
+    view_window = t.List(t.Float()).tag(sync=True)
+    """Visible window ``[x0, x1, y0, y1]`` in leaf units and heights; [] is the full view."""
+    orientation = t.Enum(ORIENTATIONS, default_value="top").tag(sync=True)
+    """Where the root is drawn: "top" (like scipy), "bottom", "left" or "right"."""
+    height = t.Int(420).tag(sync=True)
+    """Height of the plot in CSS pixels; the width follows the cell."""
+    title = t.Unicode("").tag(sync=True)
+    """Plain-text title above the plot."""
+    axis_label = t.Unicode("distance").tag(sync=True)
+    """Title of the height axis."""
+    palette = t.List(t.Unicode(), default_value=PALETTE).tag(sync=True)
+    """Cluster colours; cluster c (1-based, left to right) takes palette[(c - 1) % len]."""
+    busy = t.Bool(False).tag(sync=True)
+    """True while Python recomputes (the view shows a busy indicator)."""
+
+    def __init__(
+        self,
+        data: Any,
+        *,
+        method: str = "ward",
+        metric: str = "euclidean",
+        labels: Sequence[Any] | None = None,
+        count_sort: SortOption = False,
+        distance_sort: SortOption = False,
+        optimal_ordering: bool = False,
+        **options: Any,
+    ) -> None:
+        X, _names = _features.features_from_array(data)
+        frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(X)
+        parts = self._parts_from_features(
+            X,
+            frame,
+            _labels_from(labels, X.shape[0]),
+            method,
+            metric,
+            count_sort,
+            distance_sort,
+            optimal_ordering,
+        )
+        self._setup(parts, options)
+
+    # ---- construction ---------------------------------------------------------------------
+    @staticmethod
+    def _parts_from_features(
+        X: np.ndarray,
+        frame: pd.DataFrame,
+        labels: list[str] | None,
+        method: str,
+        metric: str,
+        count_sort: SortOption,
+        distance_sort: SortOption,
+        optimal_ordering: bool,
+    ) -> _Parts:
+        method = _linkage.resolve_method(method)
+        metric = _linkage.resolve_metric(metric, method)
+        count_sort = _check_sort("count_sort", count_sort)
+        distance_sort = _check_sort("distance_sort", distance_sort)
+        Z = _linkage.linkage_from_features(X, method, metric, bool(optimal_ordering))
+        tree = build_tree(Z, count_sort=count_sort, distance_sort=distance_sort)
+        return _Parts(Z=Z, tree=tree, frame=frame, labels=labels, features=X, metric=metric)
+
+    def _setup(self, parts: _Parts, options: dict[str, Any]) -> None:
+        allowed = {
+            "orientation",
+            "height",
+            "title",
+            "axis_label",
+            "palette",
+            "cut_height",
+            "n_clusters",
+            "selection",
+            "view_window",
+        }
+        unknown = sorted(set(options) - allowed)
+        if unknown:
+            raise TypeError(
+                f"unknown keyword argument(s) {unknown}; display options are {sorted(allowed)}"
+            )
+        n_clusters = options.pop("n_clusters", None)
+        self._parts = parts
+        self._t = parts.tree
+        super().__init__(
+            _tree=_payload.tree_payload(parts.tree),
+            _labels=_payload.labels_payload(parts.labels),
+            _tooltips=_payload.tooltips_payload(parts.tooltips or {}),
+        )
+        try:
+            for key, value in options.items():
+                setattr(self, key, value)
+            if n_clusters is not None:
+                self.n_clusters = n_clusters
+        except Exception:
+            self.close()  # no half-built widget left registered with the kernel
+            raise
+
+    @classmethod
+    def _new(cls, parts: _Parts, options: dict[str, Any]) -> Dendrogram:
+        obj = cls.__new__(cls)
+        obj._setup(parts, options)
+        return obj
+
+    @classmethod
+    def from_dataframe(
+        cls,
+        df: pd.DataFrame,
+        *,
+        label: str | None = None,
+        numeric: Sequence[str] | Mapping[str, float] | None = None,
+        categorical: Sequence[str] | Mapping[str, float] | None = None,
+        scale: bool = True,
+        tooltip: Sequence[str] | None = None,
+        method: str = "ward",
+        metric: str = "euclidean",
+        count_sort: SortOption = False,
+        distance_sort: SortOption = False,
+        optimal_ordering: bool = False,
+        **options: Any,
+    ) -> Dendrogram:
+        """The tutorial's pipeline on a table: numeric columns standardised (``scale=False``
+        keeps raw values), categorical columns one-hot encoded, each times its weight.
+
+        ``numeric``/``categorical`` take a list (weight 1) or a dict column -> weight;
+        ``numeric=None`` uses every numeric column except ``label`` and the categorical ones.
+        ``label`` names the column shown as leaf labels; ``tooltip`` names extra columns shown
+        when hovering a leaf.
+        """
+        X, _names = _features.features_from_dataframe(
+            df, label=label, numeric=numeric, categorical=categorical, scale=scale
+        )
+        if label is not None:
+            labels: list[str] | None = df[label].astype(str).tolist()
+        elif isinstance(df.index, pd.RangeIndex) and df.index.start == 0 and df.index.step == 1:
+            labels = None  # the row position is the label: nothing to send
+        else:
+            labels = [str(v) for v in df.index]
+        tips: dict[str, list[str]] = {}
+        if tooltip is not None:
+            cols = [tooltip] if isinstance(tooltip, str) else list(tooltip)
+            _features._check_columns(df, cols, "tooltip")
+            tips = {str(c): df[c].astype(str).tolist() for c in cols}
+        parts = cls._parts_from_features(
+            X, df, labels, method, metric, count_sort, distance_sort, optimal_ordering
+        )
+        parts.tooltips = tips
+        return cls._new(parts, options)
+
+    @classmethod
+    def from_linkage(
+        cls,
+        Z: Any,
+        *,
+        labels: Sequence[Any] | None = None,
+        frame: pd.DataFrame | None = None,
+        count_sort: SortOption = False,
+        distance_sort: SortOption = False,
+        **options: Any,
+    ) -> Dendrogram:
+        """A precomputed linkage matrix (scipy convention), validated. ``frame`` (optional)
+        holds the rows that ``selected_frame`` returns."""
+        Zv = _linkage.validate_linkage(Z)
+        n = Zv.shape[0] + 1
+        lab = _labels_from(labels, n)
+        tree = build_tree(
+            Zv,
+            count_sort=_check_sort("count_sort", count_sort),
+            distance_sort=_check_sort("distance_sort", distance_sort),
+        )
+        if frame is None:
+            frame = pd.DataFrame({"label": lab if lab is not None else np.arange(n)})
+        elif len(frame) != n:
+            raise InputError(f"frame has {len(frame)} rows but the linkage has {n} leaves")
+        return cls._new(_Parts(Z=Zv, tree=tree, frame=frame, labels=lab), options)
+
+    @classmethod
+    def from_distances(
+        cls,
+        D: Any,
+        *,
+        method: str = "average",
+        labels: Sequence[Any] | None = None,
+        count_sort: SortOption = False,
+        distance_sort: SortOption = False,
+        optimal_ordering: bool = False,
+        **options: Any,
+    ) -> Dendrogram:
+        """A condensed (``pdist``) or square distance matrix. Ward, centroid and median assume
+        the distances are euclidean, as in scipy."""
+        method = _linkage.resolve_method(method)
+        Z = _linkage.linkage_from_distances(D, method, bool(optimal_ordering))
+        n = Z.shape[0] + 1
+        lab = _labels_from(labels, n)
+        tree = build_tree(
+            Z,
+            count_sort=_check_sort("count_sort", count_sort),
+            distance_sort=_check_sort("distance_sort", distance_sort),
+        )
+        arr = np.asarray(D, dtype=np.float64)
+        condensed = arr if arr.ndim == 1 else None
+        frame = pd.DataFrame({"label": lab if lab is not None else np.arange(n)})
+        parts = _Parts(Z=Z, tree=tree, frame=frame, labels=lab, distances=condensed)
+        if condensed is None:
+            from scipy.spatial.distance import squareform
+
+            parts.distances = squareform(arr, checks=False)
+        return cls._new(parts, options)
+
+    @classmethod
+    def from_model(
+        cls, model: Any, *, labels: Sequence[Any] | None = None, **options: Any
+    ) -> Dendrogram:
+        """A fitted sklearn ``AgglomerativeClustering`` (fit with ``compute_distances=True``
+        or ``distance_threshold``)."""
+        Z = _linkage.linkage_from_model(model)
+        return cls.from_linkage(Z, labels=labels, **options)
+
+    # ---- validation of every value, from Python or from the front end -----------------------
+    @t.validate("cut_height")
+    def _valid_cut(self, proposal: dict[str, Any]) -> float | None:
+        value = proposal["value"]
+        return None if value is None else _cut.check_cut_height(value)
+
+    @t.validate("selection")
+    def _valid_selection(self, proposal: dict[str, Any]) -> list[int]:
+        return _selection.check_node_ids(self._t, proposal["value"])
+
+    @t.validate("view_window")
+    def _valid_window(self, proposal: dict[str, Any]) -> list[float]:
+        w = list(proposal["value"])
+        if not w:
+            return []
+        if len(w) != 4 or not all(math.isfinite(float(v)) for v in w):
+            raise InputError(
+                f"view_window is [] or four finite numbers [x0, x1, y0, y1], got {w!r}"
+            )
+        x0, x1, y0, y1 = (float(v) for v in w)
+        n = float(self._t.n)
+        x0, x1 = max(0.0, min(x0, n)), max(0.0, min(x1, n))
+        if not (x1 > x0 and y1 > y0):
+            raise InputError(f"view_window needs x0 < x1 and y0 < y1, got {w!r}")
+        return [x0, x1, y0, y1]
+
+    @t.validate("height")
+    def _valid_height(self, proposal: dict[str, Any]) -> int:
+        h = int(proposal["value"])
+        if not 120 <= h <= 10000:
+            raise InputError(f"height is the plot height in pixels (120..10000), got {h}")
+        return h
+
+    def set_state(self, sync_data: dict[str, Any]) -> None:
+        """Values from the front end: a bad one is refused and the last good state re-sent, so
+        every view re-syncs and Python never holds a value it did not validate."""
+        try:
+            super().set_state(sync_data)
+        except (t.TraitError, TypeError, ValueError) as err:
+            warnings.warn(f"dendrowidget ignored a bad value from the view: {err}", stacklevel=2)
+            self.send_state(list(sync_data))
+
+    # ---- answers --------------------------------------------------------------------------
+    @property
+    def n_leaves(self) -> int:
+        """Number of leaves (rows)."""
+        return self._t.n
+
+    @property
+    def leaves(self) -> list[int]:
+        """Row positions left to right as drawn (= scipy ``dendrogram(...)["leaves"]``)."""
+        return self._t.order.tolist()
+
+    @property
+    def linkage(self) -> np.ndarray:
+        """The linkage matrix with each row's children in drawn order (left first)."""
+        return self._t.linkage
+
+    @property
+    def labels(self) -> list[str]:
+        """Leaf labels by row position."""
+        lab = self._parts.labels
+        return list(lab) if lab is not None else [str(i) for i in range(self._t.n)]
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The table the widget was built from."""
+        return self._parts.frame
+
+    @property
+    def n_clusters(self) -> int:
+        """Clusters at the current cut (1 without a cut). Setting it picks a cut height that
+        gives exactly that many clusters, or raises when ties make it impossible."""
+        return _cut.n_clusters_at(self._t, self.cut_height)
+
+    @n_clusters.setter
+    def n_clusters(self, k: int) -> None:
+        self.cut_height = _cut.height_for_k(self._t, k)
+
+    @property
+    def clusters(self) -> pd.Series:
+        """Cluster id of every row (1..k, numbered left to right as drawn), aligned with the
+        input's index; the same partition as ``fcluster(Z, cut_height, "distance")``."""
+        ids = _cut.row_ids(self._t, self.cut_height)
+        return pd.Series(ids, index=self._parts.frame.index, name="cluster")
+
+    @property
+    def cluster_colors(self) -> dict[int, str]:
+        """Colour of each cluster id as drawn."""
+        pal = list(self.palette) or PALETTE
+        return {c: pal[(c - 1) % len(pal)] for c in range(1, self.n_clusters + 1)}
+
+    @property
+    def cut_steps(self) -> np.ndarray:
+        """Heights where the number of clusters changes (ascending)."""
+        return _cut.cut_steps(self._t)
+
+    @property
+    def selected_indices(self) -> list[int]:
+        """Row positions under the selected nodes, in drawn order."""
+        return _selection.selected_rows(self._t, list(self.selection)).tolist()
+
+    @property
+    def selected_labels(self) -> list[str]:
+        """Labels of the selected rows, in drawn order."""
+        lab = self.labels
+        return [lab[i] for i in self.selected_indices]
+
+    @property
+    def selected_frame(self) -> pd.DataFrame:
+        """Rows of the input table under the selection, in drawn order."""
+        return self._parts.frame.iloc[self.selected_indices]
+
+    @property
+    def cophenetic_correlation(self) -> float | None:
+        """Cophenetic correlation of the tree with the input distances (None when the tree came
+        from a linkage matrix or a model, whose distances are unknown)."""
+        from scipy.cluster.hierarchy import cophenet
+        from scipy.spatial.distance import pdist
+
+        p = self._parts
+        if p.distances is None and p.features is not None:
+            p.distances = pdist(p.features, metric=p.metric or "euclidean")
+        if p.distances is None:
+            return None
+        c, _ = cophenet(p.Z, p.distances)
+        return float(c)
+
+    # ---- actions from Python --------------------------------------------------------------
+    def zoom_to(self, node: int) -> None:
+        """Zoom the view to a node's subtree (a node id, as in ``selection``)."""
+        (v,) = _selection.check_node_ids(self._t, [node])
+        s, c = int(self._t.start[v]), int(self._t.count[v])
+        top = float(self._t.maxh[v]) if v >= self._t.n else 0.0
+        self.view_window = [float(s), float(s + c), 0.0, top * 1.05 if top > 0 else 1.0]
+
+    def reset_zoom(self) -> None:
+        """Show the whole tree."""
+        self.view_window = []
+
+    def __repr__(self) -> str:
+        cut = "no cut" if self.cut_height is None else f"cut {self.cut_height:.6g}"
+        return f"<Dendrogram: {self.n_leaves} leaves, {cut}, {self.n_clusters} clusters>"
