@@ -1,4 +1,4 @@
-"""Feature matrix, distances, or a fitted model -> a validated linkage matrix Z (scipy convention)."""
+"""Features, distances, or a fitted model -> a validated linkage matrix Z (scipy convention)."""
 
 from __future__ import annotations
 
@@ -135,7 +135,7 @@ def linkage_from_distances(D: Any, method: str, optimal_ordering: bool = False) 
     elif arr.ndim != 1:
         raise InputError(f"distances must be condensed (1-D) or square (2-D), got {arr.ndim}-D")
     m = arr.shape[0]
-    n = int(round((1 + np.sqrt(1 + 8 * m)) / 2))
+    n = int(np.rint((1 + np.sqrt(1 + 8 * m)) / 2))
     if n * (n - 1) // 2 != m or n < 2:
         raise InputError(
             f"a condensed distance vector has n*(n-1)/2 entries for n >= 2 rows; got {m} entries"
