@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from typing import Any
 
 import numpy as np
@@ -107,7 +108,12 @@ def linkage_from_features(
     if optimal_ordering or fc is None or (n <= EXACT_MAX_ROWS and method != "single"):
         vector = False
         check_memory(n, method, metric, vector)
-        Z = hierarchy.linkage(X, method=method, metric=metric, optimal_ordering=optimal_ordering)
+        with warnings.catch_warnings():
+            # X is known to be features: scipy's "looks like a distance matrix" guess is noise.
+            warnings.simplefilter("ignore", hierarchy.ClusterWarning)
+            Z = hierarchy.linkage(
+                X, method=method, metric=metric, optimal_ordering=optimal_ordering
+            )
     elif vector:
         Z = fc.linkage_vector(X, method=method, metric="euclidean")
     else:

@@ -73,12 +73,12 @@ class Dendrogram(anywidget.AnyWidget):
     _labels = t.Dict().tag(sync=True)
     _tooltips = t.Dict().tag(sync=True)
 
-    cut_height = t.Float(None, allow_none=True).tag(sync=True)
+    cut_height = t.Any(None, allow_none=True).tag(sync=True)  # validated below, with clear errors
     """Height of the cut line (None: no cut). Rows whose lowest common ancestor merges at or
     below it share a cluster, exactly as ``fcluster(Z, t, criterion="distance")``."""
-    selection = t.List(t.Int()).tag(sync=True)
+    selection = t.List().tag(sync=True)  # node ids, validated below
     """Selected node ids (scipy numbering: leaves 0..n-1, merges n..2n-2)."""
-    view_window = t.List(t.Float()).tag(sync=True)
+    view_window = t.List().tag(sync=True)  # validated below
     """Visible window ``[x0, x1, y0, y1]`` in leaf units and heights; [] is the full view."""
     orientation = t.Enum(ORIENTATIONS, default_value="top").tag(sync=True)
     """Where the root is drawn: "top" (like scipy), "bottom", "left" or "right"."""
@@ -308,11 +308,15 @@ class Dendrogram(anywidget.AnyWidget):
         w = list(proposal["value"])
         if not w:
             return []
-        if len(w) != 4 or not all(math.isfinite(float(v)) for v in w):
+        try:
+            x0, x1, y0, y1 = (float(v) for v in w)
+            ok = all(math.isfinite(v) for v in (x0, x1, y0, y1))
+        except (TypeError, ValueError):
+            ok = False
+        if not ok:
             raise InputError(
                 f"view_window is [] or four finite numbers [x0, x1, y0, y1], got {w!r}"
             )
-        x0, x1, y0, y1 = (float(v) for v in w)
         n = float(self._t.n)
         x0, x1 = max(0.0, min(x0, n)), max(0.0, min(x1, n))
         if not (x1 > x0 and y1 > y0):

@@ -1,0 +1,46 @@
+# Two commands from a fresh clone: `make demo` and `make test`. Each sets itself up first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
+PORT ?= 8899
+
+.PHONY: setup demo test lint jstest pytest bench clean check-chromium
+
+setup: $(VENV)/.installed
+
+# npm first: the editable install runs the esbuild bundle through hatch-jupyter-builder.
+$(VENV)/.installed: pyproject.toml package.json
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	npm ci --no-audit --no-fund --loglevel=error
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $@
+
+demo: setup
+	@echo "Opening examples/fruits.ipynb in JupyterLab: the URL with its token follows."
+	$(PY) -m jupyterlab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
+		$(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True) examples/fruits.ipynb
+
+lint: setup
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+	npm run --silent typecheck
+
+jstest: setup
+	npm run --silent build
+	npx vitest run
+
+check-chromium:
+	@test -x "$(CHROMIUM)" || { echo "Chromium is needed for the browser tests and was not found."; \
+		echo "On Debian/Ubuntu: sudo apt-get install -y chromium  (or set CHROMIUM=/path/to/chromium)"; exit 1; }
+
+# pytest last: its summary is the closing line.
+test: setup lint jstest check-chromium
+	DENDROWIDGET_CHROMIUM="$(CHROMIUM)" $(PY) -m pytest -q
+
+bench: setup
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) node_modules src/dendrowidget/static artifacts .pytest_cache .hypothesis

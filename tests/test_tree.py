@@ -1,0 +1,91 @@
+"""Leaf order and drawn linkage against scipy's dendrogram, on data and on random trees."""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.cluster.hierarchy import dendrogram, linkage
+
+from dendrowidget import Dendrogram
+from dendrowidget._tree import build_tree
+from strategies import SORTS, leaves_under, random_linkage, tie_data
+
+METHODS = ["single", "complete", "average", "weighted", "centroid", "median", "ward"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(Z=random_linkage(), sort=st.sampled_from(SORTS))
+def test_leaf_order_matches_scipy_on_random_trees(Z: np.ndarray, sort: dict) -> None:
+    w = Dendrogram.from_linkage(Z, **sort)
+    assert w.leaves == dendrogram(Z, no_plot=True, **sort)["leaves"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(X=tie_data(), method=st.sampled_from(METHODS), sort=st.sampled_from(SORTS))
+def test_leaf_order_matches_scipy_on_data(X: np.ndarray, method: str, sort: dict) -> None:
+    w = Dendrogram(X, method=method, **sort)
+    Z = linkage(X, method)
+    assert w.leaves == dendrogram(Z, no_plot=True, **sort)["leaves"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(Z=random_linkage(), sort=st.sampled_from(SORTS))
+def test_linkage_rows_are_in_drawn_order(Z: np.ndarray, sort: dict) -> None:
+    w = Dendrogram.from_linkage(Z, **sort)
+    drawn = w.linkage
+    pos = np.empty(w.n_leaves, dtype=int)
+    pos[w.leaves] = np.arange(w.n_leaves)
+    np.testing.assert_array_equal(drawn[:, 2:], Z[:, 2:])
+    for row, orig in zip(drawn, Z, strict=True):
+        assert {row[0], row[1]} == {orig[0], orig[1]}
+        left = pos[list(leaves_under(Z, int(row[0])))]
+        right = pos[list(leaves_under(Z, int(row[1])))]
+        assert left.max() < right.min()
+
+
+def caterpillar(n: int) -> np.ndarray:
+    """Each merge adds one leaf to the previous cluster: depth n-1."""
+    Z = np.empty((n - 1, 4))
+    Z[0] = (0, 1, 1.0, 2)
+    idx = np.arange(1, n - 1)
+    Z[1:, 0] = n + idx - 1
+    Z[1:, 1] = idx + 1
+    Z[1:, 2] = 1.0 + idx
+    Z[1:, 3] = idx + 2
+    return Z
+
+
+def test_deep_chain_needs_no_recursion() -> None:
+    n = 200_000
+    Z = caterpillar(n)
+    assert sys.getrecursionlimit() <= 10_000
+    tree = build_tree(Z, distance_sort="ascending")
+    # The chain's newest leaf is the shallow side: distance_sort puts the leaf (height 0) first.
+    assert tree.order[0] == n - 1 and tree.order[-2:].tolist() == [0, 1]
+    w = Dendrogram.from_linkage(Z)
+    w.cut_height = 10.5
+    assert w.n_clusters == n - 10
+
+
+def test_single_linkage_chain_from_points() -> None:
+    x = np.cumsum(np.random.default_rng(3).uniform(1, 2, 3000))[:, None]
+    w = Dendrogram(x, method="single")
+    # Points on a line: single linkage joins neighbours; every cut keeps runs of neighbours.
+    w.n_clusters = 7
+    ids = w.clusters.to_numpy()
+    assert len(np.unique(ids)) == 7
+    order = np.argsort(x[:, 0])
+    assert np.all(np.diff(ids[order]) != 0) == False  # noqa: E712 - runs, not alternation
+    assert np.count_nonzero(np.diff(ids[order])) == 6
+
+
+@pytest.mark.parametrize("n", [2, 3])
+def test_tiny_trees(n: int) -> None:
+    X = np.arange(n, dtype=float)[:, None] ** 2
+    for method in METHODS:
+        w = Dendrogram(X, method=method)
+        assert w.leaves == dendrogram(linkage(X, method), no_plot=True)["leaves"]
