@@ -8,8 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.cluster.hierarchy import linkage
-
-from dendrowidget import Dendrogram, InputError
 from strategies import (
     SORTS,
     fcluster_at,
@@ -18,6 +16,8 @@ from strategies import (
     same_partition,
     tie_data,
 )
+
+from dendrowidget import Dendrogram, InputError
 
 METHODS = ["single", "complete", "average", "weighted", "centroid", "median", "ward"]
 

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.cluster.hierarchy import dendrogram, linkage
+from strategies import SORTS, leaves_under, random_linkage, tie_data
 
 from dendrowidget import Dendrogram
 from dendrowidget._tree import build_tree
-from strategies import SORTS, leaves_under, random_linkage, tie_data
 
 METHODS = ["single", "complete", "average", "weighted", "centroid", "median", "ward"]
 

@@ -36,7 +36,7 @@ def drawn_positions(tree: Tree, nodes: list[int]) -> np.ndarray:
     ids = np.asarray(nodes, dtype=np.int64)
     starts = tree.start[ids]
     ends = starts + tree.count[ids]
-    idx = np.argsort(starts, kind="stable")
+    idx = np.lexsort((-ends, starts))  # a containing span sorts before the spans inside it
     starts, ends = starts[idx], ends[idx]
     # Subtree spans are nested or disjoint: keep those not inside an earlier one.
     reach = np.maximum.accumulate(ends)

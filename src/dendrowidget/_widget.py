@@ -157,21 +157,18 @@ class Dendrogram(anywidget.AnyWidget):
                 f"unknown keyword argument(s) {unknown}; display options are {sorted(allowed)}"
             )
         n_clusters = options.pop("n_clusters", None)
+        if n_clusters is not None:
+            options["cut_height"] = _cut.height_for_k(parts.tree, n_clusters)
         self._parts = parts
         self._t = parts.tree
+        # Options go through the validators inside __init__: a bad one raises before the widget
+        # opens its comm, so nothing half-built is left registered with the kernel.
         super().__init__(
             _tree=_payload.tree_payload(parts.tree),
             _labels=_payload.labels_payload(parts.labels),
             _tooltips=_payload.tooltips_payload(parts.tooltips or {}),
+            **options,
         )
-        try:
-            for key, value in options.items():
-                setattr(self, key, value)
-            if n_clusters is not None:
-                self.n_clusters = n_clusters
-        except Exception:
-            self.close()  # no half-built widget left registered with the kernel
-            raise
 
     @classmethod
     def _new(cls, parts: _Parts, options: dict[str, Any]) -> Dendrogram:
@@ -436,6 +433,13 @@ class Dendrogram(anywidget.AnyWidget):
     def reset_zoom(self) -> None:
         """Show the whole tree."""
         self.view_window = []
+
+    def to_html(self, path: str | Path, *, title: str | None = None) -> Path:
+        """Write a standalone HTML page of this widget (current cut, selection and zoom) that
+        renders offline: the embedding runtime is inlined, no CDN."""
+        from ._export import write_html
+
+        return write_html(self, path, title=title)
 
     def __repr__(self) -> str:
         cut = "no cut" if self.cut_height is None else f"cut {self.cut_height:.6g}"
