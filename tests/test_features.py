@@ -78,7 +78,7 @@ def test_non_numeric_column_passed_as_numeric() -> None:
 
 
 def test_unknown_column_lists_the_available_ones() -> None:
-    with pytest.raises(KeyError, match="available columns.*weight_grams"):
+    with pytest.raises(KeyError, match=r"available columns.*weight_grams"):
         Dendrogram.from_dataframe(datasets.fruits(), numeric=["weight"])
     with pytest.raises(InputError, match="label"):
         Dendrogram.from_dataframe(datasets.fruits(), label="name")
@@ -87,7 +87,7 @@ def test_unknown_column_lists_the_available_ones() -> None:
 @pytest.mark.parametrize("rows", [0, 1])
 def test_too_few_rows(rows: int) -> None:
     df = datasets.fruits().head(rows)
-    with pytest.raises(InputError, match="at least 2 rows|empty"):
+    with pytest.raises(InputError, match=r"at least 2 rows|empty"):
         Dendrogram.from_dataframe(df, numeric=NUM)
     with pytest.raises(InputError, match="at least 2 rows"):
         Dendrogram(np.zeros((rows, 3)))
