@@ -102,6 +102,19 @@ def _possible_counts_near(g_desc: np.ndarray, k: int) -> str:
     return " or ".join(parts) + " clusters"
 
 
+def cluster_nodes(tree: Tree, t: float | None) -> np.ndarray:
+    """The subtree root of each cluster, in cluster-id order (left to right): the nodes entirely
+    below the cut whose parent is not."""
+    root = 2 * tree.n - 2
+    if t is None:
+        return np.array([root])
+    below = tree.maxh <= t
+    tops = np.flatnonzero(below & ~below[tree.parent])
+    if below[root]:
+        tops = np.array([root])
+    return tops[np.argsort(tree.start[tops], kind="stable")]
+
+
 def cut_steps(tree: Tree) -> np.ndarray:
     """Distinct merge heights (subtree max) in ascending order: where the cluster count changes."""
     return np.unique(tree.gap_height)

@@ -31,6 +31,7 @@ class Tree:
     maxh: np.ndarray  # float64 (2n-1,): max merge height in each subtree (0 for leaves)
     gap_height: np.ndarray  # float64 (n-1,): maxh of the LCA of drawn positions g and g+1
     gap_node: np.ndarray  # int64 (n-1,): that LCA's node id
+    parent: np.ndarray  # int64 (2n-1,): parent of each node (the root is its own parent)
 
     @property
     def linkage(self) -> np.ndarray:
@@ -165,4 +166,5 @@ def build_tree(
         maxh=maxh,
         gap_height=maxh[gap_node],
         gap_node=gap_node,
+        parent=parent,
     )

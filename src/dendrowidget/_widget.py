@@ -387,6 +387,13 @@ class Dendrogram(anywidget.AnyWidget):
         return {c: pal[(c - 1) % len(pal)] for c in range(1, self.n_clusters + 1)}
 
     @property
+    def cluster_nodes(self) -> dict[int, int]:
+        """Node id of each cluster's subtree, by cluster id: ``w.selection =
+        [w.cluster_nodes[3]]`` selects cluster 3, ``w.zoom_to(w.cluster_nodes[3])`` shows it."""
+        nodes = _cut.cluster_nodes(self._t, self.cut_height)
+        return {i + 1: int(v) for i, v in enumerate(nodes)}
+
+    @property
     def cut_steps(self) -> np.ndarray:
         """Heights where the number of clusters changes (ascending)."""
         return _cut.cut_steps(self._t)
