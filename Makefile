@@ -23,8 +23,8 @@ demo: setup
 		$(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True) examples/fruits.ipynb
 
 lint: setup
-	$(VENV)/bin/ruff check src tests benchmarks
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks examples
+	$(VENV)/bin/ruff format --check src tests benchmarks examples
 	npm run --silent typecheck
 
 jstest: setup

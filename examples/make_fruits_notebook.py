@@ -8,7 +8,8 @@ md, code = nbf.v4.new_markdown_cell, nbf.v4.new_code_cell
 cells = [
     md(
         "# Fruits: the tutorial's clustering, interactive\n\n"
-        "The tutorial standardises weight, sweetness and colour intensity, one-hot encodes the genus "
+        "The tutorial standardises weight, sweetness and colour intensity, one-hot encodes "
+        "the genus "
         "with weight 3, runs Ward linkage and draws a static scipy dendrogram. Here the same "
         "pipeline is one call, and the dendrogram is live: zoom, drag the cut, click subtrees, and "
         "read the answers back in Python."
