@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
 PORT ?= 8899
 
-.PHONY: setup demo test lint jstest pytest bench clean check-chromium
+.PHONY: setup demo test lint jstest bench clean check-chromium
 
 setup: $(VENV)/.installed
 
@@ -40,7 +40,7 @@ test: setup lint jstest check-chromium
 	DENDROWIDGET_CHROMIUM="$(CHROMIUM)" $(PY) -m pytest -q
 
 bench: setup
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/engine.py
 
 clean:
 	rm -rf $(VENV) node_modules src/dendrowidget/static artifacts .pytest_cache .hypothesis
