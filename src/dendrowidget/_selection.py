@@ -43,10 +43,24 @@ def drawn_positions(tree: Tree, nodes: list[int]) -> np.ndarray:
     keep = np.ones(len(starts), dtype=bool)
     keep[1:] = starts[1:] >= reach[:-1]
     starts, ends = starts[keep], ends[keep]
-    lengths = ends - starts
-    # Concatenated aranges without a Python loop.
-    out = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
-    return out + np.arange(int(lengths.sum()), dtype=np.int64)
+    return concat_ranges(starts, ends - starts)
+
+
+def concat_ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """np.concatenate([np.arange(s, s + n) for s, n in ...]) without a Python loop."""
+    if len(starts) == 0:
+        return np.empty(0, dtype=np.int64)
+    shift = starts - np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    return np.repeat(shift, lengths) + np.arange(int(lengths.sum()), dtype=np.int64)
+
+
+def rows_of_leaves(assign: np.ndarray, leaves: np.ndarray, n_leaves: int) -> np.ndarray:
+    """Rows whose micro-cluster (assign[row]) is in `leaves`, leaf by leaf in the given order,
+    rows ascending within a leaf."""
+    by_leaf = np.argsort(assign, kind="stable")
+    sizes = np.bincount(assign, minlength=n_leaves)
+    first = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    return by_leaf[concat_ranges(first[leaves], sizes[leaves])]
 
 
 def selected_rows(tree: Tree, nodes: list[int]) -> np.ndarray:

@@ -14,8 +14,9 @@ import numpy as np
 import pandas as pd
 import traitlets as t
 
-from . import _cut, _features, _linkage, _payload, _selection
+from . import _cut, _features, _linkage, _payload, _reduce, _selection
 from ._errors import InputError
+from ._progress import Stages
 from ._tree import SortOption, Tree, build_tree
 
 _STATIC = Path(__file__).parent / "static"
@@ -36,6 +37,11 @@ class _Parts:
     metric: str | None = None
     distances: np.ndarray | None = None
     tooltips: dict[str, list[str]] | None = None
+    # With micro-clusters the leaves are groups of rows: assign[row] = leaf, and the row labels
+    # (selected_labels) differ from the leaf labels.
+    assign: np.ndarray | None = None
+    row_labels: list[str] | None = None
+    build: dict[str, Any] | None = None  # from_dataframe arguments, for expand()
 
 
 def _check_sort(name: str, value: object) -> SortOption:
@@ -56,6 +62,16 @@ def _labels_from(labels: Any, n: int) -> list[str] | None:
     if len(values) != n:
         raise InputError(f"labels has {len(values)} entries but the data has {n} rows")
     return [str(v) for v in values]
+
+
+def _row_labels(df: pd.DataFrame, label: str | None) -> list[str] | None:
+    """The label column as text; else the index, unless it is just the row position (then
+    nothing needs to travel)."""
+    if label is not None:
+        return df[label].astype(str).tolist()
+    if isinstance(df.index, pd.RangeIndex) and df.index.start == 0 and df.index.step == 1:
+        return None
+    return [str(v) for v in df.index]
 
 
 class Dendrogram(anywidget.AnyWidget):
@@ -191,6 +207,8 @@ class Dendrogram(anywidget.AnyWidget):
         count_sort: SortOption = False,
         distance_sort: SortOption = False,
         optimal_ordering: bool = False,
+        reduce: int | Any | None = None,
+        progress: bool = True,
         **options: Any,
     ) -> Dendrogram:
         """The tutorial's pipeline on a table: numeric columns standardised (``scale=False``
@@ -200,26 +218,95 @@ class Dendrogram(anywidget.AnyWidget):
         ``numeric=None`` uses every numeric column except ``label`` and the categorical ones.
         ``label`` names the column shown as leaf labels; ``tooltip`` names extra columns shown
         when hovering a leaf.
+
+        ``reduce=N`` (or an estimator with fit / predict / cluster_centers_) first groups the rows
+        into N micro-clusters and builds a size-weighted Ward tree over them: for tables past
+        the O(n^2) wall. Leaves are then micro-clusters; ``clusters``, ``selected_indices`` and
+        ``selected_frame`` still answer for the original rows, and ``expand(leaf)`` builds the
+        tree of one micro-cluster's rows.
         """
-        X, _names = _features.features_from_dataframe(
-            df, label=label, numeric=numeric, categorical=categorical, scale=scale
-        )
-        if label is not None:
-            labels: list[str] | None = df[label].astype(str).tolist()
-        elif isinstance(df.index, pd.RangeIndex) and df.index.start == 0 and df.index.step == 1:
-            labels = None  # the row position is the label: nothing to send
-        else:
-            labels = [str(v) for v in df.index]
-        tips: dict[str, list[str]] = {}
         if tooltip is not None:
-            cols = [tooltip] if isinstance(tooltip, str) else list(tooltip)
-            _features._check_columns(df, cols, "tooltip")
-            tips = {str(c): df[c].astype(str).tolist() for c in cols}
-        parts = cls._parts_from_features(
-            X, df, labels, method, metric, count_sort, distance_sort, optimal_ordering
+            tooltip = [tooltip] if isinstance(tooltip, str) else list(tooltip)
+            _features._check_columns(df, tooltip, "tooltip")
+        names = (
+            ["features", "micro-clusters", "linkage"]
+            if reduce is not None
+            else ["features", "linkage"]
         )
-        parts.tooltips = tips
+        stages = Stages(names, enabled=progress)
+        try:
+            with stages.step("features"):
+                X, _names = _features.features_from_dataframe(
+                    df, label=label, numeric=numeric, categorical=categorical, scale=scale
+                )
+            if reduce is not None:
+                parts = cls._reduced_parts(
+                    df, X, label, reduce, method, count_sort, distance_sort, stages
+                )
+                parts.build = {
+                    "label": label,
+                    "numeric": numeric,
+                    "categorical": categorical,
+                    "scale": scale,
+                    "tooltip": tooltip,
+                    "method": method,
+                    "count_sort": count_sort,
+                    "distance_sort": distance_sort,
+                }
+            else:
+                with stages.step("linkage"):
+                    parts = cls._parts_from_features(
+                        X,
+                        df,
+                        _row_labels(df, label),
+                        method,
+                        metric,
+                        count_sort,
+                        distance_sort,
+                        optimal_ordering,
+                    )
+                if tooltip:
+                    parts.tooltips = {str(c): df[c].astype(str).tolist() for c in tooltip}
+        finally:
+            stages.close()
         return cls._new(parts, options)
+
+    @staticmethod
+    def _reduced_parts(
+        df: pd.DataFrame,
+        X: np.ndarray,
+        label: str | None,
+        reduce: int | Any,
+        method: str,
+        count_sort: SortOption,
+        distance_sort: SortOption,
+        stages: Stages,
+    ) -> _Parts:
+        if _linkage.resolve_method(method) != "ward":
+            raise InputError(
+                f"reduce= builds a size-weighted Ward tree over micro-clusters; method={method!r}"
+                " has no weighted form here. Use method='ward', or drop reduce="
+            )
+        with stages.step("micro-clusters"):
+            red = _reduce.reduce_rows(X, _reduce.make_estimator(reduce, X.shape[0]))
+        with stages.step("linkage"):
+            Z = _reduce.weighted_ward(red.centers, red.sizes)
+            tree = build_tree(
+                Z,
+                count_sort=_check_sort("count_sort", count_sort),
+                distance_sort=_check_sort("distance_sort", distance_sort),
+            )
+        row_labels = _row_labels(df, label)
+        leaf_labels = _reduce.leaf_labels(red, row_labels)
+        return _Parts(
+            Z=Z,
+            tree=tree,
+            frame=df,
+            labels=leaf_labels,
+            assign=red.assign,
+            row_labels=row_labels,
+            tooltips={"rows": [str(int(s)) for s in red.sizes]},
+        )
 
     @classmethod
     def from_linkage(
@@ -378,6 +465,8 @@ class Dendrogram(anywidget.AnyWidget):
         """Cluster id of every row (1..k, numbered left to right as drawn), aligned with the
         input's index; the same partition as ``fcluster(Z, cut_height, "distance")``."""
         ids = _cut.row_ids(self._t, self.cut_height)
+        if self._parts.assign is not None:
+            ids = ids[self._parts.assign]  # rows take their micro-cluster's id
         return pd.Series(ids, index=self._parts.frame.index, name="cluster")
 
     @property
@@ -401,12 +490,17 @@ class Dendrogram(anywidget.AnyWidget):
     @property
     def selected_indices(self) -> list[int]:
         """Row positions under the selected nodes, in drawn order."""
-        return _selection.selected_rows(self._t, list(self.selection)).tolist()
+        rows = _selection.selected_rows(self._t, list(self.selection))
+        if self._parts.assign is not None:
+            rows = _selection.rows_of_leaves(self._parts.assign, rows, self._t.n)
+        return rows.tolist()
 
     @property
     def selected_labels(self) -> list[str]:
         """Labels of the selected rows, in drawn order."""
-        lab = self.labels
+        p = self._parts
+        rows_are_leaves = p.assign is None
+        lab = self.labels if rows_are_leaves else p.row_labels or [str(v) for v in p.frame.index]
         return [lab[i] for i in self.selected_indices]
 
     @property
@@ -422,6 +516,8 @@ class Dendrogram(anywidget.AnyWidget):
         from scipy.spatial.distance import pdist
 
         p = self._parts
+        if p.assign is not None:
+            return None  # the tree is over micro-clusters, not the rows
         if p.distances is None and p.features is not None:
             p.distances = pdist(p.features, metric=p.metric or "euclidean")
         if p.distances is None:
@@ -436,6 +532,27 @@ class Dendrogram(anywidget.AnyWidget):
         s, c = int(self._t.start[v]), int(self._t.count[v])
         top = float(self._t.maxh[v]) if v >= self._t.n else 0.0
         self.view_window = [float(s), float(s + c), 0.0, top * 1.05 if top > 0 else 1.0]
+
+    def expand(self, leaf: int, **kwargs: Any) -> Dendrogram:
+        """The tree of the rows inside one micro-cluster leaf (after ``reduce=``), built now.
+
+        Keyword arguments go to :meth:`from_dataframe` for the rows (the label column and the
+        numeric/categorical choices of this widget are reused unless given).
+        """
+        p = self._parts
+        if p.assign is None or p.build is None:
+            raise InputError("expand() needs a widget built with from_dataframe(..., reduce=N)")
+        (node,) = _selection.check_node_ids(self._t, [leaf])
+        if node >= self._t.n:
+            raise InputError(f"node {node} is a merge; expand() takes a leaf id 0..{self._t.n - 1}")
+        rows = np.flatnonzero(p.assign == node)
+        if len(rows) < 2:
+            raise InputError(f"leaf {node} holds {len(rows)} row: nothing to expand")
+        self.busy = True
+        try:
+            return type(self).from_dataframe(p.frame.iloc[rows], **{**p.build, **kwargs})
+        finally:
+            self.busy = False
 
     def reset_zoom(self) -> None:
         """Show the whole tree."""

@@ -6,6 +6,7 @@ websocket as the widget's comm messages, so a read issued after a click sees tha
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import time
@@ -65,11 +66,13 @@ _ACTIVE_CELL = f"() => {_PANEL}.content.activeCellIndex"
 
 _CANVAS_PIXELS = """(root) => {
   const c = root.querySelector('canvas');
-  const ctx = c.getContext('2d');
-  const d = ctx.getImageData(0, 0, c.width, c.height).data;
   const r = c.getBoundingClientRect();
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let s = '';
+  for (let i = 0; i < d.length; i += 0x8000)
+    s += String.fromCharCode.apply(null, d.subarray(i, i + 0x8000));
   return {w: c.width, h: c.height, cssW: r.width, cssH: r.height, left: r.left, top: r.top,
-          data: Array.from(d)};
+          rgba: btoa(s)};
 }"""
 
 
@@ -82,7 +85,8 @@ class Canvas:
 
     def __init__(self, info: dict[str, Any]) -> None:
         self.w, self.h = int(info["w"]), int(info["h"])
-        self.rgba = np.asarray(info["data"], dtype=np.uint8).reshape(self.h, self.w, 4)
+        raw = np.frombuffer(base64.b64decode(info["rgba"]), dtype=np.uint8)
+        self.rgba = raw.reshape(self.h, self.w, 4)
         self.left, self.top = float(info["left"]), float(info["top"])
         self.sx = info["cssW"] / self.w if self.w else 1.0  # CSS px per canvas px
         self.sy = info["cssH"] / self.h if self.h else 1.0

@@ -1,0 +1,93 @@
+"""Cell sources of the test notebooks, and the kernel-side helpers the tests call."""
+
+from __future__ import annotations
+
+import json
+
+FRUIT_WIDGET = """\
+from dendrowidget import Dendrogram, datasets
+
+df = datasets.fruits()
+w = Dendrogram.from_dataframe(
+    df,
+    label="fruit_name",
+    numeric=["weight_grams", "sweetness_level", "color_intensity"],
+    categorical={"genus": 3.0},
+    method="ward",
+    distance_sort="ascending",
+)"""
+
+# Oracles computed in the kernel independently of the widget's own answers: scipy's fcluster for
+# partitions, a plain walk of the linkage matrix for the leaves under a node and for positions.
+HELPERS = '''\
+import json as _json
+
+import numpy as _np
+from scipy.cluster.hierarchy import fcluster as _fcluster
+
+
+def _same_partition(a, b):
+    a, b = _np.asarray(a).tolist(), _np.asarray(b).tolist()
+    return len(set(zip(a, b))) == len(set(a)) == len(set(b))
+
+
+def _cut_is_fcluster(w):
+    """w.clusters is fcluster's partition at w.cut_height (criterion "distance")."""
+    ref = _fcluster(w.linkage, w.cut_height, criterion="distance")
+    return _same_partition(w.clusters.to_numpy(), ref)
+
+
+def _leaves_under(w, node):
+    Z, n = w.linkage, w.n_leaves
+    out, stack = [], [int(node)]
+    while stack:
+        v = stack.pop()
+        if v < n:
+            out.append(v)
+        else:
+            stack.extend((int(Z[v - n, 0]), int(Z[v - n, 1])))
+    return sorted(out)
+
+
+def _layout(w):
+    """x (leaf units: drawn position p is centred at p + 0.5) and height of every node."""
+    Z, n = w.linkage, w.n_leaves
+    x = _np.zeros(2 * n - 1)
+    h = _np.zeros(2 * n - 1)
+    x[_np.asarray(w.leaves)] = _np.arange(n) + 0.5
+    for i in range(n - 1):
+        a, b = int(Z[i, 0]), int(Z[i, 1])
+        x[n + i] = (x[a] + x[b]) / 2
+        h[n + i] = Z[i, 2]
+    return x, h
+
+
+def _geometry(w):
+    x, h = _layout(w)
+    Z, n = w.linkage, w.n_leaves
+    return {
+        "n": n,
+        "x": x.tolist(),
+        "h": h.tolist(),
+        "left": Z[:, 0].astype(int).tolist(),
+        "right": Z[:, 1].astype(int).tolist(),
+        "count": [1] * n + Z[:, 3].astype(int).tolist(),
+        "steps": w.cut_steps.tolist(),
+        "leaves": list(w.leaves),
+        "labels": w.labels,
+    }
+
+
+def _state(w):
+    return {
+        "cut_height": w.cut_height,
+        "n_clusters": w.n_clusters,
+        "selection": list(w.selection),
+        "selected_labels": w.selected_labels,
+        "view_window": list(w.view_window),
+    }'''
+
+
+def py(value: object) -> str:
+    """A Python literal for a JSON-able value (strings with any characters)."""
+    return f"_json.loads({json.dumps(json.dumps(value))})"
