@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-
 from _page import Canvas, NotebookPage
 
 FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
@@ -86,7 +85,7 @@ def cut_row(before: Canvas, after: Canvas) -> int:
     # A line 2-3 px thick: its centre.
     rows = np.flatnonzero(per_row >= 0.7 * per_row[row])
     rows = rows[np.abs(rows - row) <= 3]
-    return int(round(rows.mean()))
+    return round(rows.mean())
 
 
 def calibrate(nb: NotebookPage, info: dict[str, Any], i: int = 0) -> Geometry:
@@ -111,7 +110,7 @@ def calibrate(nb: NotebookPage, info: dict[str, Any], i: int = 0) -> Geometry:
     root = 2 * n - 2
     xs, hs = info["x"], info["h"]
     ink = bare.ink()
-    r = int(round(y0 + ky * hs[root]))
+    r = round(y0 + ky * hs[root])
 
     def bar(node: int, row: int) -> tuple[int, int]:
         best = (0, -1)
@@ -130,7 +129,7 @@ def calibrate(nb: NotebookPage, info: dict[str, Any], i: int = 0) -> Geometry:
     # Check on the root's wider child: its bar must be where the maps say.
     kids = [info["left"][root - n], info["right"][root - n]]
     kid = max((k for k in kids if k >= n), key=lambda k: info["count"][k])
-    ka, kb = bar(kid, int(round(geo.y(hs[kid]))))
+    ka, kb = bar(kid, round(geo.y(hs[kid])))
     want = (geo.x(xs[info["left"][kid - n]]), geo.x(xs[info["right"][kid - n]]))
     assert abs(ka - want[0]) <= 3 and abs(kb - want[1]) <= 3, (
         f"calibration check failed: bar of node {kid} drawn at columns {ka}..{kb}, "
