@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["js/**/*.test.js"],
+    environment: "node",
+    testTimeout: 20000,
+  },
+});
