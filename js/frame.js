@@ -59,3 +59,25 @@ export function makeFrame(orientation, plot, win) {
     heightAt: (b) => y0 + (b - base) / (up * kh),
   };
 }
+
+/**
+ * The plot area inside a canvas of width x height CSS px: room for the title, the height axis,
+ * the leaf labels (`labelBand` px) and the cut handle.
+ * @param {Orientation} o
+ * @param {number} width
+ * @param {number} height
+ * @param {{title: boolean, labelBand: number}} opts
+ * @returns {Rect}
+ */
+export function plotRect(o, width, height, { title, labelBand }) {
+  const head = title ? 26 : 0;
+  const axis = 58; // tick labels and the axis title beside a vertical height axis
+  const axisBelow = 40; // the same under a horizontal one
+  const handle = 22; // the cut handle and its readout past the end of the cut line
+  let m;
+  if (o === "top") m = { l: axis, r: handle, t: head + 22, b: labelBand + 6 };
+  else if (o === "bottom") m = { l: axis, r: handle, t: head + labelBand + 6, b: 22 };
+  else if (o === "left") m = { l: 16, r: labelBand + 6, t: head + handle, b: axisBelow };
+  else m = { l: labelBand + 6, r: 16, t: head + handle, b: axisBelow };
+  return { x: m.l, y: m.t, w: Math.max(10, width - m.l - m.r), h: Math.max(10, height - m.t - m.b) };
+}

@@ -25,7 +25,7 @@ READY = '.dendrowidget[data-ready="1"]'
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 # The notebook panel of the page, in JupyterLab and in Notebook 7 alike.
-_PANEL = "window.jupyterapp && window.jupyterapp.shell.currentWidget"
+_PANEL = "(window.jupyterapp && window.jupyterapp.shell.currentWidget)"
 
 _KERNEL_READY = f"""() => {{
   const p = {_PANEL};
@@ -66,6 +66,8 @@ _ACTIVE_CELL = f"() => {_PANEL}.content.activeCellIndex"
 
 _CANVAS_PIXELS = """(root) => {
   const c = root.querySelector('canvas');
+  // Centre the whole root: focusing it later must not scroll the page under the mouse.
+  root.scrollIntoView({block: 'center', inline: 'nearest'});
   const r = c.getBoundingClientRect();
   const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   let s = '';
@@ -132,7 +134,12 @@ class NotebookPage:
         self.page.wait_for_function(_KERNEL_READY, timeout=timeout, polling=200)
 
     def run_all(self) -> None:
-        self.page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        """Run every cell and wait for the run to finish: the notebook moves the focus when it
+        does (Notebook 7 to its footer), which must happen before a test focuses a view."""
+        self.page.evaluate(
+            "async () => { await window.jupyterapp.commands.execute('notebook:run-all-cells'); }"
+        )
+        self.wait_kernel()
 
     def save(self) -> None:
         self.page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
@@ -205,6 +212,7 @@ class NotebookPage:
         return Canvas(self.root(i).evaluate(_CANVAS_PIXELS))
 
     def canvas_box(self, i: int = 0) -> dict[str, float]:
+        self.root(i).evaluate("(el) => el.scrollIntoView({block: 'center', inline: 'nearest'})")
         box = self.root(i).locator("canvas").first.bounding_box()
         assert box is not None, "the canvas has no box (not displayed)"
         return box

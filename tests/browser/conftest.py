@@ -60,9 +60,18 @@ def browser() -> Iterator[object]:
             b.close()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    rep = yield
+    if rep.when == "call":
+        item.browser_failed = rep.failed
+    return rep
+
+
 @pytest.fixture
-def nbpage(browser, lab: LabServer) -> Iterator[NotebookPage]:
-    """A fresh browser context and page; every dialog is recorded (and dismissed)."""
+def nbpage(request, browser, lab: LabServer) -> Iterator[NotebookPage]:
+    """A fresh browser context and page; every dialog is recorded (and dismissed). A failing
+    test leaves a screenshot of the whole page in artifacts/FAILED-<test>.png."""
     context = browser.new_context(viewport={"width": 1280, "height": 1000}, device_scale_factor=1)
     page = context.new_page()
     page.set_default_timeout(30_000)
@@ -74,7 +83,13 @@ def nbpage(browser, lab: LabServer) -> Iterator[NotebookPage]:
 
     page.on("dialog", on_dialog)
     try:
-        yield NotebookPage(page, dialogs)
+        nb = NotebookPage(page, dialogs)
+        yield nb
+        if getattr(request.node, "browser_failed", False):
+            for j, pg in enumerate(context.pages):
+                suffix = "" if j == 0 else f"-{j}"
+                shot = NotebookPage(pg, []).shot(f"FAILED-{request.node.name}{suffix}", i=None)
+                print(f"screenshot of the failure: {shot}")
     finally:
         context.close()
         lab.shutdown_kernels()
