@@ -136,18 +136,24 @@ def leaf_labels(red: Reduction, row_labels: list[str] | None) -> list[str]:
         return [f"{int(s):,} rows" for s in red.sizes]
     import pandas as pd
 
-    codes, names = pd.factorize(pd.Series(row_labels, dtype=object), sort=True)
     counts = (
-        pd.DataFrame({"leaf": red.assign, "code": codes})
+        pd.DataFrame({"leaf": red.assign, "name": pd.Series(row_labels, dtype=object)})
         .value_counts()
         .rename("n")
         .reset_index()
-        .sort_values(["leaf", "n", "code"], ascending=[True, False, True], kind="stable")
-        .drop_duplicates("leaf")
     )
-    top = np.empty(len(red.sizes), dtype=np.int64)
-    top[counts["leaf"].to_numpy()] = counts["code"].to_numpy()
+    return top_labels(counts, red.sizes)
+
+
+def top_labels(counts: Any, sizes: np.ndarray) -> list[str]:
+    """Leaf labels from a table of (leaf, name, n): the most common name (ties: the first in
+    sorted order) and the leaf's size."""
+    best = counts.sort_values(
+        ["leaf", "n", "name"], ascending=[True, False, True], kind="stable"
+    ).drop_duplicates("leaf")
+    top = np.empty(len(sizes), dtype=object)
+    top[best["leaf"].to_numpy()] = best["name"].astype(str).to_numpy()
     return [
-        str(names[c]) if s == 1 else f"{names[c]} ({int(s):,} rows)"
-        for c, s in zip(top, red.sizes, strict=True)
+        str(name) if s == 1 else f"{name} ({int(s):,} rows)"
+        for name, s in zip(top, sizes, strict=True)
     ]

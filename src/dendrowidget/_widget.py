@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import traitlets as t
 
-from . import _cut, _features, _linkage, _payload, _reduce, _selection
+from . import _cut, _dask, _features, _linkage, _payload, _reduce, _selection
 from ._errors import InputError
 from ._progress import Stages
 from ._tree import SortOption, Tree, build_tree
@@ -42,6 +42,12 @@ class _Parts:
     assign: np.ndarray | None = None
     row_labels: list[str] | None = None
     build: dict[str, Any] | None = None  # from_dataframe arguments, for expand()
+    label_column: str | None = None  # Dask input: the label column, read lazily
+
+    @property
+    def lazy(self) -> bool:
+        """Dask input: row answers are lazy dask Series."""
+        return self.assign is not None and not isinstance(self.assign, np.ndarray)
 
 
 def _check_sort(name: str, value: object) -> SortOption:
@@ -225,6 +231,20 @@ class Dendrogram(anywidget.AnyWidget):
         ``selected_frame`` still answer for the original rows, and ``expand(leaf)`` builds the
         tree of one micro-cluster's rows.
         """
+        if _dask.is_dask_frame(df):
+            return cls._from_dask(
+                df,
+                label=label,
+                numeric=numeric,
+                categorical=categorical,
+                scale=scale,
+                reduce=reduce,
+                method=method,
+                count_sort=count_sort,
+                distance_sort=distance_sort,
+                progress=progress,
+                options=options,
+            )
         if tooltip is not None:
             tooltip = [tooltip] if isinstance(tooltip, str) else list(tooltip)
             _features._check_columns(df, tooltip, "tooltip")
@@ -269,6 +289,93 @@ class Dendrogram(anywidget.AnyWidget):
                     parts.tooltips = {str(c): df[c].astype(str).tolist() for c in tooltip}
         finally:
             stages.close()
+        return cls._new(parts, options)
+
+    @classmethod
+    def _from_dask(
+        cls,
+        ddf: Any,
+        *,
+        label: str | None,
+        numeric: Any,
+        categorical: Any,
+        scale: bool,
+        reduce: int | Any | None,
+        method: str,
+        count_sort: SortOption,
+        distance_sort: SortOption,
+        progress: bool,
+        options: dict[str, Any],
+    ) -> Dendrogram:
+        """A Dask DataFrame: micro-clusters on the cluster, a tree over them here, row answers
+        as lazy dask Series."""
+        if reduce is None:
+            raise InputError(
+                "a Dask DataFrame needs reduce=N (micro-clusters computed on the cluster); "
+                "or call .compute() first for a small table"
+            )
+        if _linkage.resolve_method(method) != "ward":
+            raise InputError("reduce= builds a size-weighted Ward tree; use method='ward'")
+        stages = Stages(["features", "micro-clusters", "linkage"], enabled=progress)
+        try:
+            with stages.step("features"):
+                tf = _dask.fit_transform(
+                    ddf, label=label, numeric=numeric, categorical=categorical, scale=scale
+                )
+                X = _dask.features(ddf, tf)
+            with stages.step("micro-clusters"):
+                if isinstance(reduce, (int, np.integer)) and not isinstance(reduce, bool):
+                    est = _dask.default_estimator(int(reduce))
+                else:
+                    est = _reduce.make_estimator(reduce, 0)
+                est.fit(X)
+                centers = np.asarray(est.cluster_centers_, dtype=np.float64)
+                raw = _dask.leaf_series(ddf, tf, est, None).value_counts().compute()
+                sizes = np.zeros(len(centers), dtype=np.int64)
+                sizes[raw.index.to_numpy()] = raw.to_numpy()
+                used = np.flatnonzero(sizes)
+                remap = np.full(len(centers), -1, dtype=np.int64)
+                remap[used] = np.arange(len(used))
+                leaves = _dask.leaf_series(ddf, tf, est, remap)
+                if label is not None:
+                    counts = (
+                        ddf[[label]]
+                        .assign(leaf=leaves)
+                        .groupby(["leaf", label])
+                        .size()
+                        .compute()
+                        .rename("n")
+                        .reset_index()
+                        .rename(columns={label: "name"})
+                    )
+                    leaf_labels = _reduce.top_labels(counts, sizes[used])
+                else:
+                    leaf_labels = [f"{int(n):,} rows" for n in sizes[used]]
+            with stages.step("linkage"):
+                Z = _reduce.weighted_ward(centers[used], sizes[used])
+                tree = build_tree(
+                    Z,
+                    count_sort=_check_sort("count_sort", count_sort),
+                    distance_sort=_check_sort("distance_sort", distance_sort),
+                )
+        finally:
+            stages.close()
+        parts = _Parts(
+            Z=Z,
+            tree=tree,
+            frame=ddf,
+            labels=leaf_labels,
+            assign=leaves,
+            tooltips={"rows": [str(int(n)) for n in sizes[used]]},
+            build={
+                "label": label,
+                "numeric": numeric,
+                "categorical": categorical,
+                "scale": scale,
+                "method": method,
+            },
+            label_column=label,
+        )
         return cls._new(parts, options)
 
     @staticmethod
@@ -465,6 +572,8 @@ class Dendrogram(anywidget.AnyWidget):
         """Cluster id of every row (1..k, numbered left to right as drawn), aligned with the
         input's index; the same partition as ``fcluster(Z, cut_height, "distance")``."""
         ids = _cut.row_ids(self._t, self.cut_height)
+        if self._parts.lazy:
+            return _dask.map_leaves(self._parts.assign, ids, "cluster")
         if self._parts.assign is not None:
             ids = ids[self._parts.assign]  # rows take their micro-cluster's id
         return pd.Series(ids, index=self._parts.frame.index, name="cluster")
@@ -489,7 +598,10 @@ class Dendrogram(anywidget.AnyWidget):
 
     @property
     def selected_indices(self) -> list[int]:
-        """Row positions under the selected nodes, in drawn order."""
+        """Row positions under the selected nodes, in drawn order (Dask input: a lazy Series of
+        the selected rows' index labels)."""
+        if self._parts.lazy:
+            return self._lazy_selected().index.to_series()
         rows = _selection.selected_rows(self._t, list(self.selection))
         if self._parts.assign is not None:
             rows = _selection.rows_of_leaves(self._parts.assign, rows, self._t.n)
@@ -499,14 +611,24 @@ class Dendrogram(anywidget.AnyWidget):
     def selected_labels(self) -> list[str]:
         """Labels of the selected rows, in drawn order."""
         p = self._parts
+        if p.lazy:
+            sel = self._lazy_selected()
+            return sel[p.label_column] if p.label_column else sel.index.to_series()
         rows_are_leaves = p.assign is None
         lab = self.labels if rows_are_leaves else p.row_labels or [str(v) for v in p.frame.index]
         return [lab[i] for i in self.selected_indices]
 
     @property
     def selected_frame(self) -> pd.DataFrame:
-        """Rows of the input table under the selection, in drawn order."""
+        """Rows of the input table under the selection, in drawn order (Dask input: lazy)."""
+        if self._parts.lazy:
+            return self._lazy_selected()
         return self._parts.frame.iloc[self.selected_indices]
+
+    def _lazy_selected(self) -> Any:
+        leaves = _selection.selected_rows(self._t, list(self.selection))
+        p = self._parts
+        return p.frame[p.assign.isin(leaves.tolist())]
 
     @property
     def cophenetic_correlation(self) -> float | None:
@@ -545,12 +667,15 @@ class Dendrogram(anywidget.AnyWidget):
         (node,) = _selection.check_node_ids(self._t, [leaf])
         if node >= self._t.n:
             raise InputError(f"node {node} is a merge; expand() takes a leaf id 0..{self._t.n - 1}")
-        rows = np.flatnonzero(p.assign == node)
-        if len(rows) < 2:
-            raise InputError(f"leaf {node} holds {len(rows)} row: nothing to expand")
         self.busy = True
         try:
-            return type(self).from_dataframe(p.frame.iloc[rows], **{**p.build, **kwargs})
+            if p.lazy:
+                frame = p.frame[p.assign == node].compute()
+            else:
+                frame = p.frame.iloc[np.flatnonzero(p.assign == node)]
+            if len(frame) < 2:
+                raise InputError(f"leaf {node} holds {len(frame)} row: nothing to expand")
+            return type(self).from_dataframe(frame, **{**p.build, **kwargs})
         finally:
             self.busy = False
 

@@ -1,0 +1,157 @@
+"""Dask DataFrames: features, micro-clusters and row answers computed on the cluster, lazily.
+
+The rows never come back to the notebook: the exact column statistics (means, standard
+deviations, categories) are computed once, each partition is transformed the way the
+ColumnTransformer path transforms a pandas table (same columns, same order, same numbers), the
+estimator is fitted on the dask array, and row answers stay dask Series.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ._errors import InputError
+from ._features import ColumnSpec, _check_columns, _weights
+
+
+def is_dask_frame(obj: object) -> bool:
+    return type(obj).__module__.split(".")[0] == "dask" and hasattr(obj, "npartitions")
+
+
+@dataclass(frozen=True)
+class Transform:
+    """Fitted per-partition transform: (kind, weight, columns) groups in ColumnTransformer order."""
+
+    groups: list[tuple[str, float, list[str]]]
+    mean: dict[str, float]
+    scale: dict[str, float]
+    categories: dict[str, list[Any]]
+
+    def __call__(self, pdf: pd.DataFrame) -> np.ndarray:
+        blocks = []
+        for kind, w, cols in self.groups:
+            if kind == "num":
+                vals = pdf[cols].to_numpy(dtype=np.float64)
+                mean = np.array([self.mean[c] for c in cols])
+                scale = np.array([self.scale[c] for c in cols])
+                blocks.append((vals - mean) / scale * w)
+            else:
+                for c in cols:
+                    cats = pd.Categorical(pdf[c], categories=self.categories[c])
+                    onehot = np.zeros((len(pdf), len(self.categories[c])))
+                    codes = cats.codes
+                    ok = codes >= 0
+                    onehot[np.flatnonzero(ok), codes[ok]] = 1.0
+                    blocks.append(onehot * w)
+        return np.hstack(blocks) if blocks else np.empty((len(pdf), 0))
+
+
+def fit_transform(
+    ddf: Any,
+    *,
+    label: str | None,
+    numeric: ColumnSpec,
+    categorical: ColumnSpec,
+    scale: bool,
+) -> Transform:
+    """Exact statistics in one pass over the cluster, with the pandas path's error messages."""
+    import dask
+
+    meta = ddf._meta
+    if label is not None:
+        _check_columns(meta, [label], "label")
+    cat = _weights(categorical, "categorical")
+    _check_columns(meta, list(cat), "categorical")
+    if numeric is None:
+        skip = set(cat) | ({label} if label is not None else set())
+        num = {
+            c: 1.0
+            for c in meta.columns
+            if c not in skip
+            and pd.api.types.is_numeric_dtype(meta[c])
+            and not pd.api.types.is_bool_dtype(meta[c])
+        }
+    else:
+        num = _weights(numeric, "numeric")
+        _check_columns(meta, list(num), "numeric")
+    bad = [f"{c!r} ({meta[c].dtype})" for c in num if not pd.api.types.is_numeric_dtype(meta[c])]
+    if bad:
+        raise InputError(
+            f"numeric column(s) {', '.join(bad)} hold non-numeric values; pass them "
+            "as categorical=[...] or convert them"
+        )
+    if not num and not cat:
+        raise InputError("no feature columns: name them with numeric=[...] / categorical=[...]")
+    cols = list(num)
+    values = ddf[cols].astype("float64") if cols else None
+    todo: dict[str, Any] = {"rows": ddf.shape[0]}
+    if cols:
+        finite = values.map_partitions(lambda p: p.apply(np.isfinite))
+        todo |= {"mean": values.mean(), "std": values.std(ddof=0), "bad": (~finite).sum()}
+    for c in cat:
+        todo[f"cat:{c}"] = ddf[c].dropna().unique()
+    got = dict(zip(todo, dask.compute(*todo.values()), strict=True))
+    if int(got["rows"]) < 2:
+        raise InputError(f"hierarchical clustering needs at least 2 rows, got {int(got['rows'])}")
+    if cols and int(got["bad"].sum()):
+        detail = ", ".join(f"{c}: {int(n)}" for c, n in got["bad"].items() if n)
+        raise InputError(
+            f"the features have NaN or infinite values ({detail}). Drop those rows "
+            "(ddf.dropna()) or fill them first."
+        )
+    groups: list[tuple[str, float, list[str]]] = []
+    for kind, spec in (("num", num), ("cat", cat)):
+        for w in sorted(set(spec.values())):
+            groups.append((kind, w, [c for c, cw in spec.items() if cw == w]))
+    mean = {c: float(got["mean"][c]) if scale else 0.0 for c in cols}
+    std = {c: float(got["std"][c]) if scale else 1.0 for c in cols}
+    # StandardScaler leaves constant columns unscaled (scale 1), so do we.
+    std = {c: s if s > 0 else 1.0 for c, s in std.items()}
+    cats = {c: sorted(pd.Series(got[f"cat:{c}"]).tolist()) for c in cat}
+    return Transform(groups=groups, mean=mean, scale=std, categories=cats)
+
+
+def features(ddf: Any, transform: Transform) -> Any:
+    """The feature matrix as a dask array with known chunk sizes (partition by partition)."""
+    width = sum(
+        len(cols) if k == "num" else sum(len(transform.categories[c]) for c in cols)
+        for k, _, cols in transform.groups
+    )
+    blocks = ddf.map_partitions(
+        lambda p: pd.DataFrame(transform(p), index=p.index),
+        meta=pd.DataFrame({i: pd.Series(dtype="float64") for i in range(width)}),
+    )
+    return blocks.to_dask_array(lengths=True)
+
+
+def default_estimator(k: int) -> Any:
+    try:
+        from dask_ml.cluster import KMeans
+    except ImportError:
+        raise InputError(
+            "reduce=N on a Dask DataFrame uses dask_ml.cluster.KMeans: pip install dask-ml, or "
+            "pass reduce=<an estimator with fit/predict/cluster_centers_>"
+        ) from None
+    return KMeans(n_clusters=k, random_state=0)
+
+
+def leaf_series(ddf: Any, transform: Transform, estimator: Any, remap: np.ndarray | None) -> Any:
+    """Lazy dask Series: the micro-cluster (leaf) of every row, aligned with ddf's index."""
+
+    def part(p: pd.DataFrame) -> pd.Series:
+        raw = np.asarray(estimator.predict(transform(p)), dtype=np.int64)
+        return pd.Series(raw if remap is None else remap[raw], index=p.index, name="leaf")
+
+    return ddf.map_partitions(part, meta=pd.Series(dtype="int64", name="leaf"))
+
+
+def map_leaves(leaves: Any, table: np.ndarray, name: str) -> Any:
+    """Lazy dask Series: table[leaf] for every row."""
+    return leaves.map_partitions(
+        lambda s: pd.Series(table[s.to_numpy()], index=s.index, name=name),
+        meta=pd.Series(dtype=table.dtype, name=name),
+    )
