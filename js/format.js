@@ -9,7 +9,7 @@ export function formatNumber(v, digits = 3) {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return "0";
   const a = Math.abs(v);
-  if (a >= 1e6 || a < 1e-4) return v.toExponential(digits - 1).replace(/\.?0+e/, "e");
+  if (a >= 1e5 || a < 1e-4) return v.toExponential(digits - 1).replace(/\.?0+e/, "e").replace("e+", "e");
   const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(a)));
   return trimZeros(v.toFixed(Math.min(decimals, 12)));
 }
@@ -57,7 +57,7 @@ export function niceTicks(lo, hi, target) {
  */
 export function formatTick(v, step) {
   if (Math.abs(v) < step * 1e-9) return "0";
-  if (step >= 1e6 || (step < 1e-4 && step > 0)) return formatNumber(v, 3);
+  if (Math.abs(v) >= 1e5 || (step < 1e-4 && step > 0)) return formatNumber(v, 3); // "2e5" fits the gutter
   const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
   return v.toFixed(Math.min(decimals, 12));
 }
