@@ -155,3 +155,79 @@ def map_leaves(leaves: Any, table: np.ndarray, name: str) -> Any:
         lambda s: pd.Series(table[s.to_numpy()], index=s.index, name=name),
         meta=pd.Series(dtype=table.dtype, name=name),
     )
+
+
+def build_parts(
+    ddf: Any,
+    *,
+    label: str | None,
+    numeric: ColumnSpec,
+    categorical: ColumnSpec,
+    scale: bool,
+    reduce: int | Any | None,
+    method: str,
+    count_sort: object,
+    distance_sort: object,
+    progress: bool,
+) -> Any:
+    """Micro-clusters fitted on the cluster, the weighted Ward tree here, row answers lazy."""
+    from . import _reduce
+    from ._build import Parts, check_reducible, layout
+    from ._progress import Stages
+
+    if reduce is None:
+        raise InputError(
+            "a Dask DataFrame needs reduce=N (micro-clusters computed on the cluster); "
+            "or call .compute() first for a small table"
+        )
+    check_reducible(method)
+    stages = Stages(["features", "micro-clusters", "linkage"], enabled=progress)
+    try:
+        with stages.step("features"):
+            tf = fit_transform(
+                ddf, label=label, numeric=numeric, categorical=categorical, scale=scale
+            )
+            X = features(ddf, tf)
+        with stages.step("micro-clusters"):
+            if isinstance(reduce, (int, np.integer)) and not isinstance(reduce, bool):
+                est = default_estimator(int(reduce))
+            else:
+                est = _reduce.make_estimator(reduce, 0)
+            est.fit(X)
+            centers = np.asarray(est.cluster_centers_, dtype=np.float64)
+            raw = leaf_series(ddf, tf, est, None).value_counts().compute()
+            sizes = np.zeros(len(centers), dtype=np.int64)
+            sizes[raw.index.to_numpy()] = raw.to_numpy()
+            used = np.flatnonzero(sizes)
+            remap = np.full(len(centers), -1, dtype=np.int64)
+            remap[used] = np.arange(len(used))
+            leaves = leaf_series(ddf, tf, est, remap)
+            sizes = sizes[used]
+            if label is not None:
+                counts = (
+                    ddf[[label]]
+                    .assign(leaf=leaves)
+                    .groupby(["leaf", label])
+                    .size()
+                    .compute()
+                    .rename("n")
+                    .reset_index()
+                    .rename(columns={label: "name"})
+                )
+                labels = _reduce.top_labels(counts, sizes)
+            else:
+                labels = [f"{int(n):,} rows" for n in sizes]
+        with stages.step("linkage"):
+            Z = _reduce.weighted_ward(centers[used], sizes)
+            tree = layout(Z, count_sort, distance_sort)
+    finally:
+        stages.close()
+    return Parts(
+        Z=Z,
+        tree=tree,
+        frame=ddf,
+        labels=labels,
+        assign=leaves,
+        label_column=label,
+        tooltips={"rows": [str(int(n)) for n in sizes]},
+    )

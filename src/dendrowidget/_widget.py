@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,70 +13,14 @@ import numpy as np
 import pandas as pd
 import traitlets as t
 
-from . import _cut, _dask, _features, _linkage, _payload, _reduce, _selection
+from . import _build, _cut, _dask, _linkage, _payload, _selection
 from ._errors import InputError
-from ._progress import Stages
-from ._tree import SortOption, Tree, build_tree
+from ._tree import SortOption
 
 _STATIC = Path(__file__).parent / "static"
 # Okabe & Ito's colour-blind-safe palette, without black and yellow (too faint on white).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"]
 ORIENTATIONS = ("top", "bottom", "left", "right")
-
-
-@dataclass
-class _Parts:
-    """Everything computed from the input, before a widget exists (no half-built widgets)."""
-
-    Z: np.ndarray
-    tree: Tree
-    frame: pd.DataFrame
-    labels: list[str] | None  # None: default labels (row positions)
-    features: np.ndarray | None = None
-    metric: str | None = None
-    distances: np.ndarray | None = None
-    tooltips: dict[str, list[str]] | None = None
-    # With micro-clusters the leaves are groups of rows: assign[row] = leaf, and the row labels
-    # (selected_labels) differ from the leaf labels.
-    assign: np.ndarray | None = None
-    row_labels: list[str] | None = None
-    build: dict[str, Any] | None = None  # from_dataframe arguments, for expand()
-    label_column: str | None = None  # Dask input: the label column, read lazily
-
-    @property
-    def lazy(self) -> bool:
-        """Dask input: row answers are lazy dask Series."""
-        return self.assign is not None and not isinstance(self.assign, np.ndarray)
-
-
-def _check_sort(name: str, value: object) -> SortOption:
-    if value in (True, False, "ascending", "descending"):
-        return value  # type: ignore[return-value]
-    raise InputError(f"{name} must be False, True, 'ascending' or 'descending', got {value!r}")
-
-
-def _labels_from(labels: Any, n: int) -> list[str] | None:
-    if labels is None:
-        return None
-    if isinstance(labels, str):
-        raise InputError(
-            "labels must be a sequence of n labels, got a single string; to use a column "
-            "as labels call Dendrogram.from_dataframe(df, label='column')"
-        )
-    values = list(labels)
-    if len(values) != n:
-        raise InputError(f"labels has {len(values)} entries but the data has {n} rows")
-    return [str(v) for v in values]
-
-
-def _row_labels(df: pd.DataFrame, label: str | None) -> list[str] | None:
-    """The label column as text; else the index, unless it is just the row position (then
-    nothing needs to travel)."""
-    if label is not None:
-        return df[label].astype(str).tolist()
-    if isinstance(df.index, pd.RangeIndex) and df.index.start == 0 and df.index.step == 1:
-        return None
-    return [str(v) for v in df.index]
 
 
 class Dendrogram(anywidget.AnyWidget):
@@ -127,41 +70,19 @@ class Dendrogram(anywidget.AnyWidget):
         optimal_ordering: bool = False,
         **options: Any,
     ) -> None:
-        X, _names = _features.features_from_array(data)
-        frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(X)
-        parts = self._parts_from_features(
-            X,
-            frame,
-            _labels_from(labels, X.shape[0]),
-            method,
-            metric,
-            count_sort,
-            distance_sort,
-            optimal_ordering,
+        parts = _build.from_array(
+            data,
+            labels=labels,
+            method=method,
+            metric=metric,
+            count_sort=count_sort,
+            distance_sort=distance_sort,
+            optimal_ordering=optimal_ordering,
         )
         self._setup(parts, options)
 
     # ---- construction ---------------------------------------------------------------------
-    @staticmethod
-    def _parts_from_features(
-        X: np.ndarray,
-        frame: pd.DataFrame,
-        labels: list[str] | None,
-        method: str,
-        metric: str,
-        count_sort: SortOption,
-        distance_sort: SortOption,
-        optimal_ordering: bool,
-    ) -> _Parts:
-        method = _linkage.resolve_method(method)
-        metric = _linkage.resolve_metric(metric, method)
-        count_sort = _check_sort("count_sort", count_sort)
-        distance_sort = _check_sort("distance_sort", distance_sort)
-        Z = _linkage.linkage_from_features(X, method, metric, bool(optimal_ordering))
-        tree = build_tree(Z, count_sort=count_sort, distance_sort=distance_sort)
-        return _Parts(Z=Z, tree=tree, frame=frame, labels=labels, features=X, metric=metric)
-
-    def _setup(self, parts: _Parts, options: dict[str, Any]) -> None:
+    def _setup(self, parts: _build.Parts, options: dict[str, Any]) -> None:
         allowed = {
             "orientation",
             "height",
@@ -193,7 +114,7 @@ class Dendrogram(anywidget.AnyWidget):
         )
 
     @classmethod
-    def _new(cls, parts: _Parts, options: dict[str, Any]) -> Dendrogram:
+    def _new(cls, parts: _build.Parts, options: dict[str, Any]) -> Dendrogram:
         obj = cls.__new__(cls)
         obj._setup(parts, options)
         return obj
@@ -231,189 +152,22 @@ class Dendrogram(anywidget.AnyWidget):
         ``selected_frame`` still answer for the original rows, and ``expand(leaf)`` builds the
         tree of one micro-cluster's rows.
         """
-        if _dask.is_dask_frame(df):
-            return cls._from_dask(
-                df,
-                label=label,
-                numeric=numeric,
-                categorical=categorical,
-                scale=scale,
-                reduce=reduce,
-                method=method,
-                count_sort=count_sort,
-                distance_sort=distance_sort,
-                progress=progress,
-                options=options,
-            )
-        if tooltip is not None:
-            tooltip = [tooltip] if isinstance(tooltip, str) else list(tooltip)
-            _features._check_columns(df, tooltip, "tooltip")
-        names = (
-            ["features", "micro-clusters", "linkage"]
-            if reduce is not None
-            else ["features", "linkage"]
-        )
-        stages = Stages(names, enabled=progress)
-        try:
-            with stages.step("features"):
-                X, _names = _features.features_from_dataframe(
-                    df, label=label, numeric=numeric, categorical=categorical, scale=scale
-                )
-            if reduce is not None:
-                parts = cls._reduced_parts(
-                    df, X, label, reduce, method, count_sort, distance_sort, stages
-                )
-                parts.build = {
-                    "label": label,
-                    "numeric": numeric,
-                    "categorical": categorical,
-                    "scale": scale,
-                    "tooltip": tooltip,
-                    "method": method,
-                    "count_sort": count_sort,
-                    "distance_sort": distance_sort,
-                }
-            else:
-                with stages.step("linkage"):
-                    parts = cls._parts_from_features(
-                        X,
-                        df,
-                        _row_labels(df, label),
-                        method,
-                        metric,
-                        count_sort,
-                        distance_sort,
-                        optimal_ordering,
-                    )
-                if tooltip:
-                    parts.tooltips = {str(c): df[c].astype(str).tolist() for c in tooltip}
-        finally:
-            stages.close()
-        return cls._new(parts, options)
-
-    @classmethod
-    def _from_dask(
-        cls,
-        ddf: Any,
-        *,
-        label: str | None,
-        numeric: Any,
-        categorical: Any,
-        scale: bool,
-        reduce: int | Any | None,
-        method: str,
-        count_sort: SortOption,
-        distance_sort: SortOption,
-        progress: bool,
-        options: dict[str, Any],
-    ) -> Dendrogram:
-        """A Dask DataFrame: micro-clusters on the cluster, a tree over them here, row answers
-        as lazy dask Series."""
-        if reduce is None:
-            raise InputError(
-                "a Dask DataFrame needs reduce=N (micro-clusters computed on the cluster); "
-                "or call .compute() first for a small table"
-            )
-        if _linkage.resolve_method(method) != "ward":
-            raise InputError("reduce= builds a size-weighted Ward tree; use method='ward'")
-        stages = Stages(["features", "micro-clusters", "linkage"], enabled=progress)
-        try:
-            with stages.step("features"):
-                tf = _dask.fit_transform(
-                    ddf, label=label, numeric=numeric, categorical=categorical, scale=scale
-                )
-                X = _dask.features(ddf, tf)
-            with stages.step("micro-clusters"):
-                if isinstance(reduce, (int, np.integer)) and not isinstance(reduce, bool):
-                    est = _dask.default_estimator(int(reduce))
-                else:
-                    est = _reduce.make_estimator(reduce, 0)
-                est.fit(X)
-                centers = np.asarray(est.cluster_centers_, dtype=np.float64)
-                raw = _dask.leaf_series(ddf, tf, est, None).value_counts().compute()
-                sizes = np.zeros(len(centers), dtype=np.int64)
-                sizes[raw.index.to_numpy()] = raw.to_numpy()
-                used = np.flatnonzero(sizes)
-                remap = np.full(len(centers), -1, dtype=np.int64)
-                remap[used] = np.arange(len(used))
-                leaves = _dask.leaf_series(ddf, tf, est, remap)
-                if label is not None:
-                    counts = (
-                        ddf[[label]]
-                        .assign(leaf=leaves)
-                        .groupby(["leaf", label])
-                        .size()
-                        .compute()
-                        .rename("n")
-                        .reset_index()
-                        .rename(columns={label: "name"})
-                    )
-                    leaf_labels = _reduce.top_labels(counts, sizes[used])
-                else:
-                    leaf_labels = [f"{int(n):,} rows" for n in sizes[used]]
-            with stages.step("linkage"):
-                Z = _reduce.weighted_ward(centers[used], sizes[used])
-                tree = build_tree(
-                    Z,
-                    count_sort=_check_sort("count_sort", count_sort),
-                    distance_sort=_check_sort("distance_sort", distance_sort),
-                )
-        finally:
-            stages.close()
-        parts = _Parts(
-            Z=Z,
-            tree=tree,
-            frame=ddf,
-            labels=leaf_labels,
-            assign=leaves,
-            tooltips={"rows": [str(int(n)) for n in sizes[used]]},
-            build={
-                "label": label,
-                "numeric": numeric,
-                "categorical": categorical,
-                "scale": scale,
-                "method": method,
-            },
-            label_column=label,
+        parts = _build.from_table(
+            df,
+            label=label,
+            numeric=numeric,
+            categorical=categorical,
+            scale=scale,
+            tooltip=tooltip,
+            method=method,
+            metric=metric,
+            count_sort=count_sort,
+            distance_sort=distance_sort,
+            optimal_ordering=optimal_ordering,
+            reduce=reduce,
+            progress=progress,
         )
         return cls._new(parts, options)
-
-    @staticmethod
-    def _reduced_parts(
-        df: pd.DataFrame,
-        X: np.ndarray,
-        label: str | None,
-        reduce: int | Any,
-        method: str,
-        count_sort: SortOption,
-        distance_sort: SortOption,
-        stages: Stages,
-    ) -> _Parts:
-        if _linkage.resolve_method(method) != "ward":
-            raise InputError(
-                f"reduce= builds a size-weighted Ward tree over micro-clusters; method={method!r}"
-                " has no weighted form here. Use method='ward', or drop reduce="
-            )
-        with stages.step("micro-clusters"):
-            red = _reduce.reduce_rows(X, _reduce.make_estimator(reduce, X.shape[0]))
-        with stages.step("linkage"):
-            Z = _reduce.weighted_ward(red.centers, red.sizes)
-            tree = build_tree(
-                Z,
-                count_sort=_check_sort("count_sort", count_sort),
-                distance_sort=_check_sort("distance_sort", distance_sort),
-            )
-        row_labels = _row_labels(df, label)
-        leaf_labels = _reduce.leaf_labels(red, row_labels)
-        return _Parts(
-            Z=Z,
-            tree=tree,
-            frame=df,
-            labels=leaf_labels,
-            assign=red.assign,
-            row_labels=row_labels,
-            tooltips={"rows": [str(int(s)) for s in red.sizes]},
-        )
 
     @classmethod
     def from_linkage(
@@ -428,19 +182,10 @@ class Dendrogram(anywidget.AnyWidget):
     ) -> Dendrogram:
         """A precomputed linkage matrix (scipy convention), validated. ``frame`` (optional)
         holds the rows that ``selected_frame`` returns."""
-        Zv = _linkage.validate_linkage(Z)
-        n = Zv.shape[0] + 1
-        lab = _labels_from(labels, n)
-        tree = build_tree(
-            Zv,
-            count_sort=_check_sort("count_sort", count_sort),
-            distance_sort=_check_sort("distance_sort", distance_sort),
+        parts = _build.from_linkage(
+            Z, labels=labels, frame=frame, count_sort=count_sort, distance_sort=distance_sort
         )
-        if frame is None:
-            frame = pd.DataFrame({"label": lab if lab is not None else np.arange(n)})
-        elif len(frame) != n:
-            raise InputError(f"frame has {len(frame)} rows but the linkage has {n} leaves")
-        return cls._new(_Parts(Z=Zv, tree=tree, frame=frame, labels=lab), options)
+        return cls._new(parts, options)
 
     @classmethod
     def from_distances(
@@ -456,23 +201,14 @@ class Dendrogram(anywidget.AnyWidget):
     ) -> Dendrogram:
         """A condensed (``pdist``) or square distance matrix. Ward, centroid and median assume
         the distances are euclidean, as in scipy."""
-        method = _linkage.resolve_method(method)
-        Z = _linkage.linkage_from_distances(D, method, bool(optimal_ordering))
-        n = Z.shape[0] + 1
-        lab = _labels_from(labels, n)
-        tree = build_tree(
-            Z,
-            count_sort=_check_sort("count_sort", count_sort),
-            distance_sort=_check_sort("distance_sort", distance_sort),
+        parts = _build.from_distances(
+            D,
+            method=method,
+            labels=labels,
+            count_sort=count_sort,
+            distance_sort=distance_sort,
+            optimal_ordering=optimal_ordering,
         )
-        arr = np.asarray(D, dtype=np.float64)
-        condensed = arr if arr.ndim == 1 else None
-        frame = pd.DataFrame({"label": lab if lab is not None else np.arange(n)})
-        parts = _Parts(Z=Z, tree=tree, frame=frame, labels=lab, distances=condensed)
-        if condensed is None:
-            from scipy.spatial.distance import squareform
-
-            parts.distances = squareform(arr, checks=False)
         return cls._new(parts, options)
 
     @classmethod
