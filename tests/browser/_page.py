@@ -1,7 +1,8 @@
 """Driving one notebook page (JupyterLab or Notebook 7) and reading its kernel.
 
 The kernel is read through the page's own kernel connection: an execute request on the same
-websocket as the widget's comm messages, so a read issued after a click sees that click's update.
+websocket as the widget's comm messages, so a read issued after a click sees that click's update
+(after one no-op round trip that flushes what ipywidgets buffers, see _EXECUTE).
 """
 
 from __future__ import annotations
@@ -34,9 +35,13 @@ _KERNEL_READY = f"""() => {{
             && p.content && p.content.widgets && p.content.widgets.length > 0);
 }}"""
 
+# ipywidgets keeps one comm message of a model in flight and buffers the next until the kernel
+# reports idle for the first: a read sent straight after two quick changes would overtake the
+# second. A no-op execute first lets that idle arrive and the buffered message leave.
 _EXECUTE = f"""async (code) => {{
   const p = {_PANEL};
   const kernel = p.sessionContext.session.kernel;
+  await kernel.requestExecute({{code: '', silent: true, store_history: false}}).done;
   const future = kernel.requestExecute({{code, stop_on_error: true, store_history: false}});
   let out = '', err = null;
   future.onIOPub = (msg) => {{
