@@ -95,8 +95,14 @@ export function stepCut(steps, t, dir) {
   if (m === 0) return t;
   let j = m;
   if (t !== null) {
-    j = 0;
-    while (j < m && steps[j] <= t) j++; // m is at most n-1 distinct values: fine per key press
+    // Binary search: j = number of steps <= t.
+    let lo = 0, hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (steps[mid] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    j = lo;
   }
   const lowest = steps[0] > 0 ? 0 : 1; // with zero heights, state 0 needs t < 0
   const next = Math.max(lowest, Math.min(m, j + dir));

@@ -418,7 +418,7 @@ function drawLabels(ctx, s) {
     if (!text) continue;
     const a = fr.leafPos(pos + 0.5);
     const matched = matches !== null && matches.length > 0 && matches[lowerBound(matches, pos)] === pos;
-    ctx.fillStyle = anySelected && isSelected(s, row) ? theme.accent : theme.fg;
+    ctx.fillStyle = row === s.hover || (anySelected && isSelected(s, row)) ? theme.accent : theme.fg;
     ctx.save();
     if (o === "top" || o === "bottom") {
       ctx.translate(a, o === "top" ? p.y + p.h + 6 : p.y - 6);

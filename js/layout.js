@@ -86,7 +86,7 @@ export function computeLayout({ n, left, right, height }) {
 export function isUnder(L, s, v) {
   const a = L.start[s], b = a + L.count[s];
   const c = L.start[v];
-  return c >= a && c + L.count[v] <= b && L.count[v] <= L.count[s];
+  return c >= a && c + L.count[v] <= b;
 }
 
 /**

@@ -402,6 +402,8 @@ export function createView(model, el) {
   function setWindow(w, how) {
     if (sameWindow(w, win)) return;
     win = w;
+    hideTooltip(); // it described what was under the pointer before the view moved
+    hover = -1;
     requestDraw();
     if (how === "now") {
       windowWriter.cancel();
@@ -687,6 +689,8 @@ export function createView(model, el) {
       if (!sameWindow(w, win)) {
         windowWriter.cancel();
         win = w;
+        hideTooltip();
+        hover = -1;
         requestDraw();
       }
     }],
