@@ -8,7 +8,9 @@ import { describe, formatCount, formatNumber } from "./format.js";
 import { makeFrame, plotRect } from "./frame.js";
 import { hitNode } from "./hit.js";
 import { computeLayout, nodeHeight } from "./layout.js";
+import { findMatches, narrows } from "./search.js";
 import { readTheme, watchTheme } from "./theme.js";
+import { throttle } from "./throttle.js";
 import {
   fullWindow, pan, sameWindow, spanWindow, subtreeWindow, windowFromTrait, zoomAt,
 } from "./zoom.js";
@@ -29,44 +31,6 @@ const ORIENTATIONS = ["top", "bottom", "left", "right"];
 const THROTTLE_MS = 100; // writes to Python while dragging
 const GRAB_PX = 6; // how close to the cut line a press grabs it
 const DRAG_PX = 4; // movement that turns a press into a pan
-
-/**
- * Run `fn` at most every `ms`, always once more after the last call (trailing edge).
- * @param {() => void} fn
- * @param {number} ms
- */
-function throttle(fn, ms) {
-  let last = 0;
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  const run = () => {
-    timer = undefined;
-    last = performance.now();
-    fn();
-  };
-  return {
-    call() {
-      const wait = ms - (performance.now() - last);
-      if (wait <= 0) {
-        if (timer !== undefined) clearTimeout(timer);
-        run();
-      } else if (timer === undefined) {
-        timer = setTimeout(run, wait);
-      }
-    },
-    /** Run now if a call is waiting. */
-    flush() {
-      if (timer !== undefined) {
-        clearTimeout(timer);
-        run();
-      }
-    },
-    cancel() {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-    },
-  };
-}
 
 /**
  * @template {keyof HTMLElementTagNameMap} K
@@ -615,7 +579,7 @@ export function createView(model, el) {
   // ---- search -----------------------------------------------------------------------------
   /**
    * Drawn positions whose label contains `q` (case-insensitive). Labels are decoded and
-   * lower-cased once; a query that extends the last one only re-checks the last matches.
+   * lower-cased once; a query that contains the last one only re-checks the last matches.
    * @param {string} q
    * @param {boolean} [fresh]
    */
@@ -624,16 +588,8 @@ export function createView(model, el) {
     if (!needle) {
       matches = null;
     } else {
-      const lower = labels.lowerAll();
-      const prev = !fresh && matches && query && needle.startsWith(query) ? matches : null;
-      /** @type {number[]} */
-      const out = [];
-      if (prev) {
-        for (const p of prev) if (lower[L.order[p]].includes(needle)) out.push(p);
-      } else {
-        for (let p = 0; p < L.n; p++) if (lower[L.order[p]].includes(needle)) out.push(p);
-      }
-      matches = Int32Array.from(out);
+      const within = !fresh && matches && narrows(query, needle) ? matches : null;
+      matches = findMatches(labels.lowerAll(), L.order, needle, within);
     }
     query = needle;
     matchCount.textContent = matches === null ? "" : matches.length === 0 ? "no match" : `${formatCount(matches.length)} ${matches.length === 1 ? "match" : "matches"}`;
