@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import json
 
+
+class Hidden(str):
+    """A cell whose source is collapsed in the notebook (the helpers: out of the screenshots)."""
+
+
 FRUIT_WIDGET = """\
 from dendrowidget import Dendrogram, datasets
 
@@ -76,6 +81,16 @@ def _geometry(w):
         "leaves": list(w.leaves),
         "labels": w.labels,
     }
+
+
+def _subtree_window(w, node):
+    """The view window that shows node's subtree: its leaves' drawn span, up to 5% above it."""
+    pos = sorted(list(w.leaves).index(r) for r in _leaves_under(w, node))
+    _, h = _layout(w)
+    n = w.n_leaves
+    mine = set(_leaves_under(w, node))
+    top = max([h[v] for v in range(n, 2 * n - 1) if set(_leaves_under(w, v)) <= mine] or [0.0])
+    return [float(pos[0]), float(pos[-1] + 1), 0.0, top * 1.05 if top > 0 else 1.0]
 
 
 def _state(w):

@@ -188,6 +188,20 @@ class NotebookPage:
         out = self.kexec(f"import json as _j\nprint(_j.dumps({expr}))")
         return json.loads(out.strip().splitlines()[-1])
 
+    def kwait(
+        self, expr: str, pred: Callable[[Any], bool], timeout: float = 10.0, what: str = ""
+    ) -> Any:
+        """Poll the kernel until `pred(value of expr)`: for writes the view throttles (wheel,
+        pan), which reach Python a little after the view has changed."""
+        deadline = time.monotonic() + timeout
+        while True:
+            v = self.kjson(expr)
+            if pred(v):
+                return v
+            if time.monotonic() > deadline:
+                raise AssertionError(f"kernel: {expr} = {v!r} {what or 'never matched'}")
+            self.page.wait_for_timeout(100)
+
     # ---- the views --------------------------------------------------------------------------
     def root(self, i: int = 0) -> Locator:
         return self.page.locator(ROOT).nth(i)

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 import nbformat
 import pytest
 from _lab import LabServer
-from _page import NotebookPage
+from _notebooks import Hidden
+from _page import ARTIFACTS, NotebookPage
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -52,6 +53,8 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     exe = chromium_path()
+    for old in ARTIFACTS.glob("FAILED-*.png"):  # from an earlier run
+        old.unlink()
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
         try:
@@ -97,7 +100,8 @@ def nbpage(request, browser, lab: LabServer) -> Iterator[NotebookPage]:
 
 @pytest.fixture
 def write_notebook(lab: LabServer):
-    """write_notebook(name, [cell sources]) -> name of a notebook in the server's root."""
+    """write_notebook(name, [cell sources]) -> name of a notebook in the server's root. A source
+    given as `Hidden(...)` is written with its input collapsed."""
 
     def write(name: str, cells: list[str]) -> str:
         nb = nbformat.v4.new_notebook()
@@ -107,7 +111,13 @@ def write_notebook(lab: LabServer):
             "language": "python",
         }
         nb.metadata["language_info"] = {"name": "python"}
-        nb.cells = [nbformat.v4.new_code_cell(src) for src in cells]
+        nb.cells = [
+            nbformat.v4.new_code_cell(
+                str(src),
+                metadata={"jupyter": {"source_hidden": True}} if isinstance(src, Hidden) else {},
+            )
+            for src in cells
+        ]
         path = lab.root / f"{name}.ipynb"
         nbformat.write(nb, path)
         return path.name

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from _notebooks import FRUIT_WIDGET, HELPERS
+from _notebooks import FRUIT_WIDGET, HELPERS, Hidden
 from _page import NotebookPage
 
 pytestmark = pytest.mark.browser
@@ -83,7 +83,7 @@ def test_write_html_offline(browser, tmp_path):
 
 def test_to_html_from_the_kernel_after_interaction(lab, nbpage, write_notebook, tmp_path):
     nb = nbpage
-    name = write_notebook("export", [FRUIT_WIDGET + "\n\n" + HELPERS, "w"])
+    name = write_notebook("export", [Hidden(HELPERS), FRUIT_WIDGET, "w"])
     nb.open(lab.lab_url(name))
     nb.run_and_wait(1)
     nb.kexec("w.n_clusters = 3")

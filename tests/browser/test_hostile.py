@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from _geometry import calibrate, settle
-from _notebooks import HELPERS, py
+from _notebooks import HELPERS, Hidden, py
 
 pytestmark = pytest.mark.browser
 
@@ -50,7 +50,7 @@ CLEAN = {"inRoot": 0, "onHandlers": 0, "jsLinks": 0, "imgX": 0}
 
 def test_hostile_labels_render_as_text(lab, nbpage, write_notebook):
     nb = nbpage
-    name = write_notebook("hostile", [HELPERS + "\n\n" + CELL, "w"])
+    name = write_notebook("hostile", [Hidden(HELPERS), CELL, "w"])
     nb.open(lab.lab_url(name))
     nb.run_and_wait(1)
     assert nb.attrs()["data-n-leaves"] == "40"

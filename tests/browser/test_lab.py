@@ -3,10 +3,12 @@ reload, zoom. Every interaction is checked where it matters: in the kernel."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from _geometry import Geometry, calibrate, set_cut, settle
-from _notebooks import FRUIT_WIDGET, HELPERS
+from _notebooks import FRUIT_WIDGET, HELPERS, Hidden
 from _page import NotebookPage
 
 pytestmark = pytest.mark.browser
@@ -15,7 +17,7 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"]
 
 
 def open_fruits(lab, nbpage: NotebookPage, write_notebook, name: str, views: int = 1) -> dict:
-    cells = [FRUIT_WIDGET + "\n\n" + HELPERS] + ["w"] * views
+    cells = [Hidden(HELPERS), FRUIT_WIDGET] + ["w"] * views
     nb = write_notebook(name, cells)
     nbpage.open(lab.lab_url(nb))
     nbpage.run_and_wait(views)
@@ -111,6 +113,16 @@ def test_fruits_render(lab, nbpage, write_notebook):
             break
     nb.shot("render-fruits-hover-cherry", i=None)
     assert found, "hovering the leaf of a Cherry row shows no text 'Cherry'"
+
+    # And by the search box: it counts the Cherry rows.
+    cherries = sum(1 for lab_ in info["labels"] if "cherry" in lab_.lower())
+    box = nb.root().get_by_role("searchbox")
+    box.fill("cherry")
+    nb.wait_attr("data-matches", lambda a: a == str(cherries))
+    nb.page.keyboard.press("Enter")  # zooms to the matches
+    nb.wait_attr("data-view-window", lambda a: len(floats(a)) == 4)
+    settle(nb)
+    nb.shot("render-search-cherry")
     assert nb.dialogs == []
 
 
@@ -309,7 +321,7 @@ def test_two_views_sync_and_reload_restores(lab, nbpage, write_notebook):
     for i in (0, 1):
         nb.wait_attr("data-view-window", lambda a: len(floats(a)) == 4, i=i)
     want = {k: nb.attrs(0)[k] for k in ("data-cut-height", "data-selection", "data-view-window")}
-    nb.shot("twoviews-before-reload", i=None)
+    nb.shot("twoviews-before-reload-view1", i=1)
 
     nb.save()
     nb.page.reload()
@@ -320,56 +332,84 @@ def test_two_views_sync_and_reload_restores(lab, nbpage, write_notebook):
         got = {k: a[k] for k in want}
         assert got == want, f"view {i} after reload: {got}, before: {want}"
     settle(nb)
-    nb.shot("twoviews-after-reload", i=None)
+    nb.shot("twoviews-after-reload-view0", i=0)
+    nb.shot("twoviews-after-reload-view1", i=1)
     assert nb.dialogs == []
 
 
 # ---- 7. zoom ---------------------------------------------------------------------------------
+def same_window(a: list[float], b: list[float]) -> bool:
+    return len(a) == len(b) and all(
+        abs(x - y) <= 1e-9 * max(1.0, abs(y)) for x, y in zip(a, b, strict=True)
+    )
+
+
 def test_zoom_wheel_dblclick_reset_and_python(lab, nbpage, write_notebook):
     info = open_fruits(lab, nbpage, write_notebook, "zoom")
     nb = nbpage
     n = info["n"]
+    geo = calibrate(nb, info)
+    full = nb.canvas()
+
+    # Wheel up over the middle: the leaf axis zooms in around the pointer.
     box = nb.canvas_box()
     cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     nb.page.mouse.move(cx, cy)
     nb.page.mouse.wheel(0, -300)
     nb.wait_attr("data-view-window", lambda a: len(floats(a)) == 4)
-    settle(nb)
-    w1 = nb.kjson("w.view_window")
-    assert len(w1) == 4 and w1[1] - w1[0] < n, w1
-    assert floats(nb.attrs()["data-view-window"]) == pytest.approx(w1)
+    w1 = nb.kwait("w.view_window", lambda v: same_window(v, floats(nb.attrs()["data-view-window"])))
+    assert w1[0] > 0 and w1[1] < n and w1[1] - w1[0] < n, w1
+    assert w1[0] < n / 2 < w1[1], f"the wheel zoomed away from the pointer: {w1}"
+    nb.shot("zoom-wheel")
 
-    nb.page.mouse.dblclick(cx, cy)
-    nb.wait_attr("data-view-window", lambda a: floats(a)[1] - floats(a)[0] < w1[1] - w1[0] - 1e-9)
-    w2 = nb.kjson("w.view_window")
-    assert w2[1] - w2[0] < w1[1] - w1[0], (w1, w2)
-    nb.shot("zoom-in")
-
+    # "0" resets to the full view.
     nb.root().focus()
     nb.page.keyboard.press("0")
     nb.wait_attr("data-view-window", lambda a: a in ("", None))
     assert nb.kjson("w.view_window") == []
-    full = nb.canvas()
+    settle(nb)
+    assert np.any(nb.canvas().rgba != full.rgba, axis=-1).mean() < 0.001, "0 is not the full view"
 
+    # Double-click a node: the view shows its subtree (the same window as w.zoom_to(node)).
+    v = pick_node(info, geo)
+    nb.page.mouse.dblclick(*node_point(nb, geo, v))
+    want = nb.kjson(f"_subtree_window(w, {v})")
+    nb.wait_attr("data-view-window", lambda a: same_window(floats(a), want))
+    assert same_window(nb.kjson("w.view_window"), want)
+    settle(nb)
+    nb.shot("zoom-dblclick")
+
+    # The toolbar's reset button restores the full view; "+" zooms in, "-" back out.
+    nb.root().get_by_role("button", name=re.compile("reset", re.I)).click()
+    nb.wait_attr("data-view-window", lambda a: a in ("", None))
+    assert nb.kjson("w.view_window") == []
+    nb.root().focus()
     nb.page.keyboard.press("+")
     nb.wait_attr("data-view-window", lambda a: len(floats(a)) == 4)
-    nb.page.keyboard.press("0")
-    nb.wait_attr("data-view-window", lambda a: a in ("", None))
+    wp = nb.kjson("w.view_window")
+    assert wp[1] - wp[0] < n, wp
+    nb.page.keyboard.press("-")
+    nb.wait_attr(
+        "data-view-window", lambda a: a in ("", None) or floats(a)[1] - floats(a)[0] > wp[1] - wp[0]
+    )
 
-    # From Python: zoom_to a node and an explicit window.
-    v = max(range(n, 2 * n - 1), key=lambda u: info["count"][u] if info["count"][u] <= 30 else 0)
+    # From Python: zoom_to a node, an explicit window, reset_zoom.
+    nb.kexec("w.reset_zoom()")
+    nb.wait_attr("data-view-window", lambda a: a in ("", None))
     nb.kexec(f"w.zoom_to({v})")
-    want = nb.kjson("w.view_window")
-    nb.wait_attr("data-view-window", lambda a: floats(a) == pytest.approx(want))
+    nb.wait_attr("data-view-window", lambda a: same_window(floats(a), want))
     settle(nb)
     zoomed = nb.canvas()
     nb.shot("zoom-to-node")
     assert np.any(zoomed.rgba != full.rgba, axis=-1).mean() > 0.01, "zoom_to changed nothing"
     nb.kexec("w.view_window = [0.0, 20.0, 0.0, 2.0]")
-    nb.wait_attr("data-view-window", lambda a: floats(a) == pytest.approx([0, 20, 0, 2]))
-    nb.kexec("w.reset_zoom()")
+    nb.wait_attr("data-view-window", lambda a: same_window(floats(a), [0, 20, 0, 2]))
+    # The same picture as at the start: no selection, no hover, full view.
+    nb.kexec("w.selection = []; w.reset_zoom()")
+    nb.page.mouse.move(1, 1)
     nb.wait_attr("data-view-window", lambda a: a in ("", None))
+    nb.wait_attr("data-selection", lambda a: a in ("", None))
     settle(nb)
-    assert np.any(nb.canvas().rgba != full.rgba, axis=-1).mean() < 0.001, (
-        "reset is not the full view"
-    )
+    diff = np.any(nb.canvas().rgba != full.rgba, axis=-1).mean()
+    assert diff < 0.001, f"reset_zoom: not the full view ({diff:.2%} of pixels differ)"
+    assert nb.dialogs == []

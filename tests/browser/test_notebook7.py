@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from _notebooks import FRUIT_WIDGET, HELPERS
+from _notebooks import FRUIT_WIDGET, HELPERS, Hidden
 
 pytestmark = pytest.mark.browser
 
 
 def test_notebook7_renders_and_syncs(lab, nbpage, write_notebook):
     nb = nbpage
-    name = write_notebook("nb7", [FRUIT_WIDGET + "\n\n" + HELPERS, "w"])
+    name = write_notebook("nb7", [Hidden(HELPERS), FRUIT_WIDGET, "w"])
     nb.open(lab.notebook7_url(name))
     assert nb.page.evaluate("() => window.jupyterapp.name") == "Jupyter Notebook"
     nb.run_and_wait(1)
