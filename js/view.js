@@ -211,7 +211,12 @@ export function createView(model, el) {
   }
   function frame() {
     raf = 0;
-    drawNow();
+    try {
+      drawNow();
+    } catch (err) {
+      // A frame that fails must say so: a silently stale picture is worse.
+      console.error("dendrowidget: drawing failed", err);
+    }
   }
 
   /** Leaf label band: the widest of a sample of labels, within limits. */
