@@ -11,6 +11,7 @@ import { computeLayout, nodeHeight } from "./layout.js";
 import { findMatches, narrows } from "./search.js";
 import { readTheme, watchTheme } from "./theme.js";
 import { throttle } from "./throttle.js";
+import { makeTooltip } from "./tooltip.js";
 import {
   fullWindow, pan, sameWindow, spanWindow, subtreeWindow, windowFromTrait, zoomAt,
 } from "./zoom.js";
@@ -83,9 +84,8 @@ export function createView(model, el) {
   toolbar.append(reset, search, matchCount, spacer, busy, exportBtn);
   const stage = h("div", "dendrowidget-stage");
   const canvas = h("canvas", "dendrowidget-canvas");
-  const tooltip = h("div", "dendrowidget-tooltip", { role: "tooltip" });
-  tooltip.hidden = true;
-  stage.append(canvas, tooltip);
+  stage.append(canvas);
+  const tooltip = makeTooltip(stage);
   root.append(toolbar, stage);
   el.append(root);
   const ctx = canvas.getContext("2d");
@@ -318,7 +318,7 @@ export function createView(model, el) {
     return -1;
   }
 
-  // ---- tooltip (textContent only: labels are untrusted) -----------------------------------
+  // ---- tooltip ----------------------------------------------------------------------------
   /** @param {number} v @param {number} x @param {number} y */
   function showTooltip(v, x, y) {
     /** @type {[string, string][]} */
@@ -335,28 +335,9 @@ export function createView(model, el) {
       lines.push(["node", String(v)]);
     }
     if (cut !== null && L.maxh[v] <= cut) lines.push(["cluster", String(ids()[L.start[v]])]);
-    const title = h("div", "dendrowidget-tooltip-title");
-    title.textContent = head;
-    const rows = lines.map(([k, val]) => {
-      const row = h("div", "dendrowidget-tooltip-row");
-      const key = h("span", "dendrowidget-tooltip-key");
-      key.textContent = k;
-      const value = h("span", "dendrowidget-tooltip-value");
-      value.textContent = val;
-      row.append(key, value);
-      return row;
-    });
-    tooltip.replaceChildren(title, ...rows);
-    tooltip.hidden = false;
-    // Beside the pointer, flipped to stay inside the stage.
-    const sw = stage.clientWidth || cssW, tw = tooltip.offsetWidth || 160, th = tooltip.offsetHeight || 60;
-    const left = x + 14 + tw > sw ? Math.max(0, x - 14 - tw) : x + 14;
-    const top = y + 14 + th > cssH() ? Math.max(0, y - 14 - th) : y + 14;
-    tooltip.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+    tooltip.show(head, lines, x, y, { w: stage.clientWidth || cssW, h: cssH() });
   }
-  function hideTooltip() {
-    tooltip.hidden = true;
-  }
+  const hideTooltip = () => tooltip.hide();
 
   /** @param {number} v */
   function setHover(v) {
