@@ -373,7 +373,7 @@ function drawMatches(ctx, s) {
  * @param {number} max
  */
 function fit(ctx, s, text, max) {
-  const key = `${max}\u0000${text}`;
+  const key = `${ctx.font}\u0000${max}\u0000${text}`;
   const hit = s.fitCache.get(key);
   if (hit !== undefined) return hit;
   let out = text;
@@ -391,6 +391,8 @@ function fit(ctx, s, text, max) {
   return out;
 }
 
+const MIN_LABEL_PX = 7;
+
 /**
  * Leaf labels where they fit: one per leaf once leaves are at least a line of text apart.
  * @param {CanvasRenderingContext2D} ctx
@@ -402,13 +404,17 @@ function drawLabels(ctx, s) {
   const pxPerLeaf = fr.leafLen / (x1 - x0);
   const p = fr.plot;
   if (s.labelBand < 8) return;
-  if (pxPerLeaf < theme.fontSize + 1) {
+  // Dense leaves get a smaller font, down to the smallest size still legible (as the
+  // tutorial's matplotlib plot does); denser than that, a hint to zoom instead.
+  if (pxPerLeaf < MIN_LABEL_PX + 1) {
     labelHint(ctx, s, Math.ceil(x1) - Math.floor(x0));
     return;
   }
+  const size = Math.min(theme.fontSize, Math.floor(pxPerLeaf - 1));
   const max = s.labelBand - 6;
   const lo = Math.max(0, Math.floor(x0)), hi = Math.min(L.n, Math.ceil(x1));
   ctx.save();
+  ctx.font = `${size}px ${theme.font}`;
   ctx.textBaseline = "middle";
   const o = fr.orientation;
   const anySelected = s.selection.length > 0;
@@ -434,7 +440,7 @@ function drawLabels(ctx, s) {
       ctx.fillStyle = theme.mark;
       ctx.globalAlpha = 0.3;
       const left = ctx.textAlign === "right" ? -w - 2 : -2;
-      ctx.fillRect(left, -theme.fontSize / 2 - 2, w + 4, theme.fontSize + 4);
+      ctx.fillRect(left, -size / 2 - 2, w + 4, size + 4);
       ctx.restore();
     }
     ctx.fillText(text, 0, 0);
