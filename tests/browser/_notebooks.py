@@ -70,7 +70,12 @@ def _layout(w):
 def _geometry(w):
     x, h = _layout(w)
     Z, n = w.linkage, w.n_leaves
+    start = _np.zeros(2 * n - 1, dtype=int)  # drawn position of each node's first leaf
+    start[_np.asarray(w.leaves)] = _np.arange(n)
+    for i in range(n - 1):
+        start[n + i] = min(start[int(Z[i, 0])], start[int(Z[i, 1])])
     return {
+        "start": start.tolist(),
         "n": n,
         "x": x.tolist(),
         "h": h.tolist(),

@@ -194,14 +194,13 @@ def test_mouse_drag_cut_click_select_escape(lab, nbpage, write_notebook):
 def pick_disjoint(nb: NotebookPage, info: dict, geo: Geometry, v: int) -> int:
     """Another easy node whose leaves do not overlap v's."""
     n = info["n"]
-    lv = info["x"][v]
+    st, cnt = info["start"], info["count"]
     best, score = None, -1.0
-    span = info["count"][v] / 2 + 0.5
     for u in range(n, 2 * n - 1):
-        if not 6 <= info["count"][u] <= 40:
+        if not 6 <= cnt[u] <= 40:
             continue
-        if abs(info["x"][u] - lv) < span + info["count"][u] / 2 + 1:
-            continue  # overlapping or adjacent spans (x is the mean: a rough test, checked below)
+        if st[u] < st[v] + cnt[v] + 1 and st[v] < st[u] + cnt[u] + 1:
+            continue  # overlapping or adjacent drawn spans
         a, b = info["left"][u - n], info["right"][u - n]
         bar = abs(geo.x(info["x"][b]) - geo.x(info["x"][a]))
         gap = abs(geo.y(info["h"][u]) - geo.y(max(info["h"][a], info["h"][b])))
