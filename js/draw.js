@@ -391,7 +391,7 @@ function fit(ctx, s, text, max) {
   return out;
 }
 
-const MIN_LABEL_PX = 7;
+const MIN_LABEL_PX = 6;
 
 /**
  * Leaf labels where they fit: one per leaf once leaves are at least a line of text apart.
@@ -406,11 +406,11 @@ function drawLabels(ctx, s) {
   if (s.labelBand < 8) return;
   // Dense leaves get a smaller font, down to the smallest size still legible (as the
   // tutorial's matplotlib plot does); denser than that, a hint to zoom instead.
-  if (pxPerLeaf < MIN_LABEL_PX + 1) {
+  if (pxPerLeaf < MIN_LABEL_PX) {
     labelHint(ctx, s, Math.ceil(x1) - Math.floor(x0));
     return;
   }
-  const size = Math.min(theme.fontSize, Math.floor(pxPerLeaf - 1));
+  const size = Math.min(theme.fontSize, Math.floor(pxPerLeaf));
   const max = s.labelBand - 6;
   const lo = Math.max(0, Math.floor(x0)), hi = Math.min(L.n, Math.ceil(x1));
   ctx.save();
