@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ._errors import InputError
-from ._features import ColumnSpec, _check_columns, _weights
+from ._features import ColumnSpec, select_columns, weight_groups
 
 
 def is_dask_frame(obj: object) -> bool:
@@ -61,31 +61,7 @@ def fit_transform(
     """Exact statistics in one pass over the cluster, with the pandas path's error messages."""
     import dask
 
-    meta = ddf._meta
-    if label is not None:
-        _check_columns(meta, [label], "label")
-    cat = _weights(categorical, "categorical")
-    _check_columns(meta, list(cat), "categorical")
-    if numeric is None:
-        skip = set(cat) | ({label} if label is not None else set())
-        num = {
-            c: 1.0
-            for c in meta.columns
-            if c not in skip
-            and pd.api.types.is_numeric_dtype(meta[c])
-            and not pd.api.types.is_bool_dtype(meta[c])
-        }
-    else:
-        num = _weights(numeric, "numeric")
-        _check_columns(meta, list(num), "numeric")
-    bad = [f"{c!r} ({meta[c].dtype})" for c in num if not pd.api.types.is_numeric_dtype(meta[c])]
-    if bad:
-        raise InputError(
-            f"numeric column(s) {', '.join(bad)} hold non-numeric values; pass them "
-            "as categorical=[...] or convert them"
-        )
-    if not num and not cat:
-        raise InputError("no feature columns: name them with numeric=[...] / categorical=[...]")
+    num, cat = select_columns(ddf._meta, label, numeric, categorical)
     cols = list(num)
     values = ddf[cols].astype("float64") if cols else None
     todo: dict[str, Any] = {"rows": ddf.shape[0]}
@@ -103,10 +79,7 @@ def fit_transform(
             f"the features have NaN or infinite values ({detail}). Drop those rows "
             "(ddf.dropna()) or fill them first."
         )
-    groups: list[tuple[str, float, list[str]]] = []
-    for kind, spec in (("num", num), ("cat", cat)):
-        for w in sorted(set(spec.values())):
-            groups.append((kind, w, [c for c, cw in spec.items() if cw == w]))
+    groups = weight_groups(num, cat)
     mean = {c: float(got["mean"][c]) if scale else 0.0 for c in cols}
     std = {c: float(got["std"][c]) if scale else 1.0 for c in cols}
     # StandardScaler leaves constant columns unscaled (scale 1), so do we.

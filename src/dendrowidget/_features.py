@@ -93,23 +93,12 @@ def features_from_array(data: Any) -> tuple[np.ndarray, list[str]]:
     return X, names
 
 
-def features_from_dataframe(
-    df: pd.DataFrame,
-    *,
-    label: str | None = None,
-    numeric: ColumnSpec = None,
-    categorical: ColumnSpec = None,
-    scale: bool = True,
-) -> tuple[np.ndarray, list[str]]:
-    """The tutorial's pipeline, generalised: scaled numeric columns plus weighted one-hot
-    categorical columns, each multiplied by its weight, via scikit-learn's ColumnTransformer."""
-    if not isinstance(df, pd.DataFrame):
-        raise InputError(
-            f"from_dataframe needs a pandas DataFrame, got {type(df).__name__}; "
-            "for an array use Dendrogram(X)"
-        )
-    if df.shape[0] == 0:
-        raise InputError("the table is empty: clustering needs at least 2 rows")
+def select_columns(
+    df: pd.DataFrame, label: str | None, numeric: ColumnSpec, categorical: ColumnSpec
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Numeric and categorical columns with their weights, checked against the table (a pandas
+    frame, or a dask frame's empty `_meta`). numeric=None: every numeric column but the label
+    and the categorical ones."""
     if label is not None:
         _check_columns(df, [label], "label")
     cat = _weights(categorical, "categorical")
@@ -139,23 +128,53 @@ def features_from_dataframe(
             "no feature columns: name them with numeric=[...] and/or categorical=[...]; "
             f"available columns: {[str(c) for c in df.columns]}"
         )
+    return num, cat
+
+
+def weight_groups(
+    num: dict[str, float], cat: dict[str, float]
+) -> list[tuple[str, float, list[str]]]:
+    """(kind, weight, columns): one group per distinct weight, numeric first, weights ascending.
+    ColumnTransformer weights whole transformers, so this is also the feature column order."""
+    return [
+        (kind, w, [c for c, cw in spec.items() if cw == w])
+        for kind, spec in (("num", num), ("cat", cat))
+        for w in sorted(set(spec.values()))
+    ]
+
+
+def features_from_dataframe(
+    df: pd.DataFrame,
+    *,
+    label: str | None = None,
+    numeric: ColumnSpec = None,
+    categorical: ColumnSpec = None,
+    scale: bool = True,
+) -> tuple[np.ndarray, list[str]]:
+    """The tutorial's pipeline, generalised: scaled numeric columns plus weighted one-hot
+    categorical columns, each multiplied by its weight, via scikit-learn's ColumnTransformer."""
+    if not isinstance(df, pd.DataFrame):
+        raise InputError(
+            f"from_dataframe needs a pandas DataFrame, got {type(df).__name__}; "
+            "for an array use Dendrogram(X)"
+        )
+    if df.shape[0] == 0:
+        raise InputError("the table is empty: clustering needs at least 2 rows")
+    num, cat = select_columns(df, label, numeric, categorical)
     _check_rows(df.shape[0])
     if num:
         _check_finite(df[list(num)].to_numpy(dtype=np.float64), [str(c) for c in num])
 
     transformers: list[tuple[str, Any, list[str]]] = []
     weights: dict[str, float] = {}
-    # One transformer per distinct weight: ColumnTransformer weights whole transformers.
-    for kind, spec in (("num", num), ("cat", cat)):
-        for w in sorted(set(spec.values())):
-            cols = [c for c, cw in spec.items() if cw == w]
-            name = f"{kind}_{len(transformers)}"
-            if kind == "num":
-                step: Any = StandardScaler() if scale else "passthrough"
-            else:
-                step = OneHotEncoder(sparse_output=False, handle_unknown="ignore")
-            transformers.append((name, step, cols))
-            weights[name] = w
+    for kind, w, cols in weight_groups(num, cat):
+        name = f"{kind}_{len(transformers)}"
+        if kind == "num":
+            step: Any = StandardScaler() if scale else "passthrough"
+        else:
+            step = OneHotEncoder(sparse_output=False, handle_unknown="ignore")
+        transformers.append((name, step, cols))
+        weights[name] = w
     ct = ColumnTransformer(transformers, transformer_weights=weights, sparse_threshold=0.0)
     X = np.asarray(ct.fit_transform(df), dtype=np.float64)
     names = [str(s) for s in ct.get_feature_names_out()]
