@@ -26,6 +26,7 @@ import {
  * @property {() => void} save_changes
  * @property {(event: string, cb: (...args: any[]) => void) => void} on
  * @property {(event?: string | null, cb?: ((...args: any[]) => void) | null) => void} off
+ * @property {(content: any) => void} send  custom message to Python (expand a micro-cluster)
  */
 
 const ORIENTATIONS = ["top", "bottom", "left", "right"];
@@ -479,6 +480,12 @@ export function createView(model, el) {
     const [x, y] = local(e);
     let v = nodeAt(x, y);
     if (v < 0) return;
+    // A micro-cluster leaf (reduce=) opens its own tree of rows, built in Python on demand.
+    if (v < L.n && model.get("_expandable")) {
+      model.send({ type: "expand", leaf: v });
+      e.preventDefault();
+      return;
+    }
     if (v < L.n && L.parent[v] >= 0) v = L.parent[v]; // a leaf alone is no view: show its pair
     setWindow(subtreeWindow(L, v), "now");
     e.preventDefault();

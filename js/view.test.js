@@ -9,11 +9,14 @@ function fakeModel(/** @type {Record<string, any>} */ state) {
   /** @type {Map<string, Set<Function>>} */
   const listeners = new Map();
   const saves = /** @type {Record<string, any>[]} */ ([]);
+  const sent = /** @type {any[]} */ ([]);
   let pending = /** @type {Record<string, any>} */ ({});
   return {
     state,
     saves,
+    sent,
     listeners,
+    send: (/** @type {any} */ content) => sent.push(content),
     get: (/** @type {string} */ k) => state[k],
     set(/** @type {string} */ k, /** @type {any} */ v) {
       state[k] = v;
@@ -168,6 +171,18 @@ describe("render", () => {
     search.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
     expect(root.dataset.matches).toBe("1");
     expect(document.querySelector("img")).toBeNull();
+  });
+
+  it("double-click on a micro-cluster leaf asks Python to expand it; otherwise it zooms", () => {
+    const fr = frameFor();
+    const [x, y] = fr.xy(fr.leafPos(0.5), fr.heightPos(0.5)); // leaf 0's leg
+    const plain = mount();
+    plain.canvas.dispatchEvent(new MouseEvent("dblclick", { bubbles: true, clientX: x, clientY: y }));
+    expect(plain.model.sent).toEqual([]);
+    expect(plain.model.state.view_window.length).toBe(4); // zoomed to leaf 0's pair
+    const reduced = mount({ _expandable: true });
+    reduced.canvas.dispatchEvent(new MouseEvent("dblclick", { bubbles: true, clientX: x, clientY: y }));
+    expect(reduced.model.sent).toEqual([{ type: "expand", leaf: 0 }]);
   });
 
   it("a click selects a subtree, shift-click toggles, Escape clears: one save each", () => {

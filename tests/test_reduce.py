@@ -95,3 +95,22 @@ def test_custom_estimator() -> None:
     df = datasets.fruits()
     w = Dendrogram.from_dataframe(df, numeric=NUM, reduce=KMeans(8, n_init=2, random_state=0))
     assert w.n_leaves == 8 and all(t.endswith(" rows") for t in w.labels)
+
+
+def test_double_click_message_expands_into_the_explorer() -> None:
+    _, w = reduced()
+    assert w.get_state()["_expandable"] is True
+    box = w.explorer()
+    got: list[Dendrogram] = []
+    w.on_expand(got.append)
+    leaf = int(np.argmax(np.bincount(w._parts.assign)))
+    w._on_view_message(w, {"type": "expand", "leaf": leaf}, [])
+    (sub,) = got
+    assert box.children == (w, sub)
+    assert sub.n_leaves == int(np.sum(w._parts.assign == leaf))
+    with pytest.warns(UserWarning, match="could not expand"):
+        w._on_view_message(w, {"type": "expand", "leaf": 10**6}, [])
+    w._on_view_message(w, {"type": "something else"}, [])
+    assert len(got) == 1
+    plain = Dendrogram(np.random.default_rng(0).normal(size=(5, 2)))
+    assert plain.get_state()["_expandable"] is False

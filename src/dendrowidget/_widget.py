@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import anywidget
+import ipywidgets
 import numpy as np
 import pandas as pd
 import traitlets as t
@@ -57,6 +58,7 @@ class Dendrogram(anywidget.AnyWidget):
     """Cluster colours; cluster c (1-based, left to right) takes palette[(c - 1) % len]."""
     busy = t.Bool(False).tag(sync=True)
     """True while Python recomputes (the view shows a busy indicator)."""
+    _expandable = t.Bool(False).tag(sync=True)  # leaves are micro-clusters: dblclick expands
 
     def __init__(
         self,
@@ -104,14 +106,17 @@ class Dendrogram(anywidget.AnyWidget):
             options["cut_height"] = _cut.height_for_k(parts.tree, n_clusters)
         self._parts = parts
         self._t = parts.tree
+        self._expand_callbacks: list[Callable[[Dendrogram], object]] = []
         # Options go through the validators inside __init__: a bad one raises before the widget
         # opens its comm, so nothing half-built is left registered with the kernel.
         super().__init__(
             _tree=_payload.tree_payload(parts.tree),
             _labels=_payload.labels_payload(parts.labels),
             _tooltips=_payload.tooltips_payload(parts.tooltips or {}),
+            _expandable=parts.assign is not None,
             **options,
         )
+        self.on_msg(self._on_view_message)
 
     @classmethod
     def _new(cls, parts: _build.Parts, options: dict[str, Any]) -> Dendrogram:
@@ -414,6 +419,29 @@ class Dendrogram(anywidget.AnyWidget):
             return type(self).from_dataframe(frame, **{**p.build, **kwargs})
         finally:
             self.busy = False
+
+    def on_expand(self, callback: Callable[[Dendrogram], object]) -> None:
+        """Call ``callback(sub)`` with the sub-dendrogram built when a micro-cluster leaf is
+        double-clicked in the view (widgets built with ``reduce=``)."""
+        self._expand_callbacks.append(callback)
+
+    def explorer(self) -> ipywidgets.VBox:
+        """This widget with room below it: double-clicking a micro-cluster leaf shows that
+        leaf's own dendrogram of rows there."""
+        box = ipywidgets.VBox([self])
+        self.on_expand(lambda sub: setattr(box, "children", (self, sub)))
+        return box
+
+    def _on_view_message(self, _widget: object, content: dict[str, Any], _buffers: object) -> None:
+        if not isinstance(content, dict) or content.get("type") != "expand":
+            return
+        try:
+            sub = self.expand(int(content.get("leaf", -1)))
+        except (InputError, TypeError, ValueError) as err:
+            warnings.warn(f"dendrowidget could not expand that leaf: {err}", stacklevel=2)
+            return
+        for callback in self._expand_callbacks:
+            callback(sub)
 
     def reset_zoom(self) -> None:
         """Show the whole tree."""
