@@ -138,3 +138,15 @@ def test_linkage_using_a_node_twice() -> None:
     Z = np.array([[0, 1, 1.0, 2], [0, 2, 2.0, 2]], dtype=float)
     with pytest.raises(InputError, match="exactly once"):
         Dendrogram.from_linkage(Z)
+
+
+@pytest.mark.parametrize(
+    ("metric", "data"),
+    [
+        ("cosine", np.vstack([np.zeros(3), np.ones((4, 3))])),
+        ("correlation", np.vstack([np.ones(3), np.arange(12.0).reshape(4, 3) ** 2])),
+    ],
+)
+def test_metric_undefined_on_some_rows(metric: str, data: np.ndarray) -> None:
+    with pytest.raises(InputError, match=f"metric='{metric}' gives NaN"):
+        Dendrogram(data, method="average", metric=metric)

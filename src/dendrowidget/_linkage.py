@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import warnings
 from typing import Any
 
 import numpy as np
@@ -104,22 +103,35 @@ def linkage_from_features(
     """Z for a feature matrix, with the fastest library that gives scipy's tree."""
     n = X.shape[0]
     fc = _fastcluster()
-    vector = fc is not None and method in VECTOR_METHODS and metric == "euclidean"
-    if optimal_ordering or fc is None or (n <= EXACT_MAX_ROWS and method != "single"):
-        vector = False
-        check_memory(n, method, metric, vector)
-        with warnings.catch_warnings():
-            # X is known to be features: scipy's "looks like a distance matrix" guess is noise.
-            warnings.simplefilter("ignore", hierarchy.ClusterWarning)
-            Z = hierarchy.linkage(
-                X, method=method, metric=metric, optimal_ordering=optimal_ordering
-            )
-    elif vector:
-        Z = fc.linkage_vector(X, method=method, metric="euclidean")
+    exact = optimal_ordering or fc is None or (n <= EXACT_MAX_ROWS and method != "single")
+    if not exact and method in VECTOR_METHODS and metric == "euclidean":
+        return np.asarray(fc.linkage_vector(X, method=method, metric="euclidean"), dtype=float)
+    check_memory(n, method, metric, vector=False)
+    D = _distances(X, metric)
+    if exact:
+        Z = hierarchy.linkage(D, method=method, optimal_ordering=optimal_ordering)
     else:
-        check_memory(n, method, metric, vector)
-        Z = fc.linkage(distance.pdist(X, metric=metric), method=method)
+        Z = fc.linkage(D, method=method)
     return np.asarray(Z, dtype=np.float64)
+
+
+def _distances(X: np.ndarray, metric: str) -> np.ndarray:
+    """pdist, refusing metrics that are undefined on some rows (scipy would only say the
+    distances are not finite)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        D = distance.pdist(X, metric=metric)
+    if not np.all(np.isfinite(D)):
+        hint = {
+            "cosine": "rows of all zeros have no direction",
+            "correlation": "constant rows have no correlation",
+            "jensenshannon": "rows must be non-negative with a positive sum",
+            "mahalanobis": "it needs more rows than features and an invertible covariance",
+        }.get(metric, "some rows are outside its domain")
+        raise InputError(
+            f"metric={metric!r} gives NaN or infinite distances on this data ({hint}); fix or "
+            "drop those rows, or choose another metric"
+        )
+    return D
 
 
 def linkage_from_distances(D: Any, method: str, optimal_ordering: bool = False) -> np.ndarray:
