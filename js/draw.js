@@ -227,13 +227,13 @@ function drawBlocks(ctx, s) {
   ctx.globalAlpha = 0.55;
   for (const [color, r] of buckets) {
     ctx.fillStyle = color;
-    ctx.beginPath();
+    // fillRect per block, not one path of many rectangles: a many-contour path costs far more
+    // to rasterise (measured in Chromium), and blocks of distinct subtrees do not overlap.
     for (let j = 0; j < r.length; j += 4) {
       const [x, y] = fr.xy(r[j], Math.min(r[j + 2], r[j + 3]));
       const [w, h] = fr.xy(r[j + 1] - r[j], Math.max(1, Math.abs(r[j + 3] - r[j + 2])));
-      ctx.rect(x, y, w, h);
+      ctx.fillRect(x, y, w, h);
     }
-    ctx.fill();
   }
   ctx.restore();
 }
@@ -246,20 +246,46 @@ function drawBlocks(ctx, s) {
  * @param {number} w  line width, for snapping
  */
 function pathLink(ctx, s, v, w) {
+  const [x0, y0, x1, y1, x2, y2, x3, y3] = linkCorners(s, v, w);
+  ctx.moveTo(x0, y0);
+  ctx.lineTo(x1, y1);
+  ctx.lineTo(x2, y2);
+  ctx.lineTo(x3, y3);
+}
+
+/**
+ * Node v's U link as filled rectangles, one per axis-aligned segment, with square ends.
+ * Rectangles rasterise far faster than one stroked path of thousands of contours (measured in
+ * Chromium: about 10x at 10,000 leaves), and look the same for axis-aligned lines.
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {Scene} s
+ * @param {number} v
+ * @param {number} w  line width
+ */
+function fillLink(ctx, s, v, w) {
+  const c = linkCorners(s, v, w);
+  const h = w / 2;
+  for (let i = 0; i < 6; i += 2) {
+    const xa = c[i], ya = c[i + 1], xb = c[i + 2], yb = c[i + 3];
+    ctx.fillRect(Math.min(xa, xb) - h, Math.min(ya, yb) - h, Math.abs(xb - xa) + w, Math.abs(yb - ya) + w);
+  }
+}
+
+/**
+ * The four corners of node v's U link in canvas pixels, snapped for crisp lines.
+ * @param {Scene} s
+ * @param {number} v
+ * @param {number} w  line width, for snapping
+ * @returns {number[]} x0, y0 (left child), x1, y1, x2, y2 (the bar), x3, y3 (right child)
+ */
+function linkCorners(s, v, w) {
   const { L, fr, dpr } = s;
   const k = v - L.n;
   const l = L.left[k], r = L.right[k];
   const b = snap(fr.heightPos(L.height[k]), dpr, w);
   const al = snap(fr.leafPos(L.x[l]), dpr, w), ar = snap(fr.leafPos(L.x[r]), dpr, w);
   const bl = snap(fr.heightPos(nodeHeight(L, l)), dpr, w), br = snap(fr.heightPos(nodeHeight(L, r)), dpr, w);
-  let [x, y] = fr.xy(al, bl);
-  ctx.moveTo(x, y);
-  [x, y] = fr.xy(al, b);
-  ctx.lineTo(x, y);
-  [x, y] = fr.xy(ar, b);
-  ctx.lineTo(x, y);
-  [x, y] = fr.xy(ar, br);
-  ctx.lineTo(x, y);
+  return [...fr.xy(al, bl), ...fr.xy(al, b), ...fr.xy(ar, b), ...fr.xy(ar, br)];
 }
 
 /** @param {CanvasRenderingContext2D} ctx @param {Scene} s */
@@ -281,23 +307,13 @@ function drawLinks(ctx, s) {
     if (anySelected && isSelected(s, v)) selected.push(v);
   }
   ctx.save();
-  ctx.lineJoin = "miter";
-  ctx.lineCap = "square";
-  ctx.lineWidth = LINK_W;
   for (const [key, nodes] of byCluster) {
-    ctx.strokeStyle = colorOf(s, key);
-    ctx.beginPath();
-    for (const v of nodes) pathLink(ctx, s, v, LINK_W);
-    ctx.stroke();
+    ctx.fillStyle = colorOf(s, key);
+    for (const v of nodes) fillLink(ctx, s, v, LINK_W);
   }
-  if (selected.length) {
-    ctx.lineWidth = 2.5;
-    for (const v of selected) {
-      ctx.strokeStyle = colorOf(s, nodeCluster(L, s.ids, cut, v));
-      ctx.beginPath();
-      pathLink(ctx, s, v, 2.5);
-      ctx.stroke();
-    }
+  for (const v of selected) {
+    ctx.fillStyle = colorOf(s, nodeCluster(L, s.ids, cut, v));
+    fillLink(ctx, s, v, 2.5);
   }
   ctx.restore();
 }
