@@ -190,18 +190,24 @@ def validate_linkage(Z: Any) -> np.ndarray:
             "every index, height and count must be finite"
         )
     n = arr.shape[0] + 1
-    kids = arr[:, :2]
-    if np.any(kids != np.round(kids)) or np.any(kids < 0):
+    # Contiguous integer columns: the checks below are memory-bound at a million rows.
+    a, b = arr[:, 0].astype(np.int64), arr[:, 1].astype(np.int64)
+    if (
+        not (np.array_equal(a, arr[:, 0]) and np.array_equal(b, arr[:, 1]))
+        or min(a.min(), b.min()) < 0
+    ):
         raise InputError("linkage children (columns 0 and 1) must be non-negative integers")
-    own = np.arange(n, 2 * n - 1)
-    if np.any(kids.max(axis=1) >= own):
-        row = int(np.flatnonzero(kids.max(axis=1) >= own)[0])
+    late = np.maximum(a, b) >= np.arange(n, 2 * n - 1)
+    if late.any():
         raise InputError(
-            f"linkage row {row} uses a cluster before it is formed (row i may only join ids < "
-            f"{n}+i)"
+            f"linkage row {int(np.flatnonzero(late)[0])} uses a cluster before it is formed "
+            f"(row i may only join ids < {n}+i)"
         )
-    used = np.bincount(kids.astype(np.int64).ravel(), minlength=2 * n - 1)
-    if np.any(used[: 2 * n - 2] != 1) or used[2 * n - 2] != 0:
+    # 2n-2 child slots, each id below the root: all ids covered <=> each used exactly once.
+    used = np.zeros(2 * n - 1, dtype=bool)
+    used[a] = True
+    used[b] = True
+    if not used[: 2 * n - 2].all():
         raise InputError(
             "every leaf and every merge except the root must be joined exactly once; "
             "this linkage uses some twice or never"
@@ -210,12 +216,12 @@ def validate_linkage(Z: Any) -> np.ndarray:
         raise InputError("linkage heights (column 2) must be >= 0")
     counts = np.ones(2 * n - 1)
     counts[n:] = arr[:, 3]
-    k = kids.astype(np.int64)
-    if np.any(counts[n:] != counts[k[:, 0]] + counts[k[:, 1]]):
-        row = int(np.flatnonzero(counts[n:] != counts[k[:, 0]] + counts[k[:, 1]])[0])
+    wrong = counts[n:] != counts[a] + counts[b]
+    if wrong.any():
+        row = int(np.flatnonzero(wrong)[0])
         raise InputError(
             f"linkage row {row} has count {arr[row, 3]:g}, but its children hold "
-            f"{counts[k[row, 0]] + counts[k[row, 1]]:g} leaves (column 3 must count the leaves)"
+            f"{counts[a[row]] + counts[b[row]]:g} leaves (column 3 must count the leaves)"
         )
     return arr
 

@@ -124,29 +124,32 @@ def build_tree(
     """Lay out a valid linkage matrix (see `_linkage.validate_linkage`) the way scipy draws it."""
     n = Z.shape[0] + 1
     m = 2 * n - 1
-    a = Z[:, 0].astype(np.int64)
-    b = Z[:, 1].astype(np.int64)
+    # int32 ids halve the memory traffic of the gathers and scatters below, which dominate at a
+    # million leaves (measured); int64 only for trees past 2**31 nodes.
+    idx = np.int32 if m < 2**31 else idx
+    a = Z[:, 0].astype(idx)
+    b = Z[:, 1].astype(idx)
     height = np.ascontiguousarray(Z[:, 2], dtype=np.float64)
 
-    count = np.ones(m, dtype=np.int64)
-    count[n:] = Z[:, 3].astype(np.int64)
+    count = np.ones(m, dtype=idx)
+    count[n:] = Z[:, 3].astype(idx)
     height_of = np.zeros(m, dtype=np.float64)
     height_of[n:] = height
     left, right = _orient(a, b, count, height_of, count_sort, distance_sort)
 
     root = m - 1
-    parent = np.full(m, root, dtype=np.int64)
-    merge_ids = np.arange(n, m, dtype=np.int64)
+    parent = np.full(m, root, dtype=idx)
+    merge_ids = np.arange(n, m, dtype=idx)
     parent[left] = merge_ids
     parent[right] = merge_ids
-    offset = np.zeros(m, dtype=np.int64)
+    offset = np.zeros(m, dtype=idx)
     offset[right] = count[left]
     start = _path_sums(parent, offset, root)
 
-    order = np.empty(n, dtype=np.int64)
-    order[start[:n]] = np.arange(n, dtype=np.int64)
+    order = np.empty(n, dtype=idx)
+    order[start[:n]] = np.arange(n, dtype=idx)
 
-    gap_node = np.empty(n - 1, dtype=np.int64)
+    gap_node = np.empty(n - 1, dtype=idx)
     gap_node[start[n:] + count[left] - 1] = merge_ids
     raw_gap = height[gap_node - n]
     maxh = np.zeros(m, dtype=np.float64)
