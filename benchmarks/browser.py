@@ -171,22 +171,6 @@ def _on_cut(change):
 w.observe(_on_cut, "cut_height")"""
 
 
-def write_notebook(root: Path, name: str, cells: list[str]) -> str:
-    import nbformat
-
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3 (ipykernel)",
-        "language": "python",
-    }
-    nb.metadata["language_info"] = {"name": "python"}
-    nb.cells = [nbformat.v4.new_code_cell(src) for src in cells]
-    path = root / f"{name}.ipynb"
-    nbformat.write(nb, path)
-    return path.name
-
-
 # ---- statistics ----------------------------------------------------------------------------------
 
 
@@ -236,6 +220,7 @@ def find_cut_line(nb: Any, x: float, box: dict[str, float]) -> float:
 
 def bench_size(browser: Any, lab: Any, n: int, log: Any) -> dict[str, Any]:
     from _geometry import settle
+    from _notebooks import write_notebook
     from _page import NotebookPage
     from engine import random_tree
 

@@ -126,7 +126,7 @@ def build_tree(
     m = 2 * n - 1
     # int32 ids halve the memory traffic of the gathers and scatters below, which dominate at a
     # million leaves (measured); int64 only for trees past 2**31 nodes.
-    idx = np.int32 if m < 2**31 else idx
+    idx = np.int32 if m < 2**31 else np.int64
     a = Z[:, 0].astype(idx)
     b = Z[:, 1].astype(idx)
     height = np.ascontiguousarray(Z[:, 2], dtype=np.float64)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 
 class Hidden(str):
@@ -111,3 +112,28 @@ def _state(w):
 def py(value: object) -> str:
     """A Python literal for a JSON-able value (strings with any characters)."""
     return f"_json.loads({json.dumps(json.dumps(value))})"
+
+
+def write_notebook(root: Path, name: str, cells: list[str]) -> str:
+    """Write `name`.ipynb into `root` with a python3 kernelspec (without one, a "Select Kernel"
+    dialog blocks the page); a source given as `Hidden(...)` is written with its input collapsed.
+    Returns the file name."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+    }
+    nb.metadata["language_info"] = {"name": "python"}
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            str(src),
+            metadata={"jupyter": {"source_hidden": True}} if isinstance(src, Hidden) else {},
+        )
+        for src in cells
+    ]
+    path = root / f"{name}.ipynb"
+    nbformat.write(nb, path)
+    return path.name

@@ -7,10 +7,9 @@ import os
 import shutil
 from collections.abc import Iterator
 
-import nbformat
+import _notebooks
 import pytest
 from _lab import LabServer
-from _notebooks import Hidden
 from _page import ARTIFACTS, NotebookPage
 
 CHROMIUM_ARGS = [
@@ -104,22 +103,6 @@ def write_notebook(lab: LabServer):
     given as `Hidden(...)` is written with its input collapsed."""
 
     def write(name: str, cells: list[str]) -> str:
-        nb = nbformat.v4.new_notebook()
-        nb.metadata["kernelspec"] = {
-            "name": "python3",
-            "display_name": "Python 3 (ipykernel)",
-            "language": "python",
-        }
-        nb.metadata["language_info"] = {"name": "python"}
-        nb.cells = [
-            nbformat.v4.new_code_cell(
-                str(src),
-                metadata={"jupyter": {"source_hidden": True}} if isinstance(src, Hidden) else {},
-            )
-            for src in cells
-        ]
-        path = lab.root / f"{name}.ipynb"
-        nbformat.write(nb, path)
-        return path.name
+        return _notebooks.write_notebook(lab.root, name, cells)
 
     return write
