@@ -39,8 +39,11 @@ check-chromium:
 test: setup lint jstest check-chromium
 	DENDROWIDGET_CHROMIUM="$(CHROMIUM)" $(PY) -m pytest -q
 
-bench: setup
+# All benchmarks, anchors measured in the same run (about 8 minutes on 2 cores).
+bench: setup check-chromium
 	$(PY) benchmarks/engine.py
+	$(PY) benchmarks/scale.py
+	$(PY) benchmarks/browser.py
 
 clean:
 	rm -rf $(VENV) node_modules src/dendrowidget/static artifacts .pytest_cache .hypothesis
