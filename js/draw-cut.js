@@ -1,0 +1,106 @@
+// The cut line, its grab handle and the readout. cutPosition and handleBox are also the
+// view's hit geometry for grabbing the line, so both sides agree on where it is.
+import { cutReadout } from "./format.js";
+import { snap } from "./draw-common.js";
+
+/** @typedef {import("./draw.js").Scene} Scene */
+
+/**
+ * Where the cut line is drawn along the height axis, pinned to the plot's edge when the cut is
+ * out of view (so the handle can always be grabbed again). Null cut: at the top.
+ * @param {Scene} s
+ * @returns {{b: number, pinned: boolean}}
+ */
+export function cutPosition(s) {
+  const { fr } = s;
+  const [, , y0, y1] = fr.win;
+  if (s.cut === null) return { b: fr.heightPos(Math.min(y1, s.fullTop)), pinned: true };
+  const h = Math.max(y0, Math.min(y1, s.cut));
+  return { b: fr.heightPos(h), pinned: h !== s.cut };
+}
+
+/**
+ * The handle's box (CSS px) at the end of the cut line.
+ * @param {import("./frame.js").Frame} fr
+ * @param {number} b  cut position along the height axis
+ * @returns {{x: number, y: number, w: number, h: number}}
+ */
+export function handleBox(fr, b) {
+  const p = fr.plot;
+  if (fr.vertical) return { x: p.x + p.w + 3, y: b - 8, w: 12, h: 16 };
+  return { x: b - 8, y: p.y - 15, w: 16, h: 12 };
+}
+
+/** @param {CanvasRenderingContext2D} ctx @param {Scene} s */
+export function drawCut(ctx, s) {
+  const { fr, theme, dpr } = s;
+  const p = fr.plot;
+  const { b: rawB, pinned } = cutPosition(s);
+  const b = snap(rawB, dpr, 1.5);
+  const none = s.cut === null;
+  ctx.save();
+  ctx.strokeStyle = s.cutHot ? theme.accent : theme.fg;
+  ctx.globalAlpha = none && !s.cutHot ? 0.6 : 1;
+  ctx.lineWidth = 1.5;
+  if (none || pinned) ctx.setLineDash([5, 4]);
+  ctx.beginPath();
+  const [xa, ya] = fr.xy(fr.vertical ? p.x : p.y, b);
+  const [xb, yb] = fr.xy(fr.vertical ? p.x + p.w : p.y + p.h, b);
+  ctx.moveTo(xa, ya);
+  ctx.lineTo(xb, yb);
+  ctx.stroke();
+  ctx.setLineDash([]);
+
+  // Grab handle: a small rounded tab with two grip lines.
+  const hb = handleBox(fr, rawB);
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = s.cutHot ? theme.accent : theme.panel;
+  ctx.strokeStyle = s.cutHot ? theme.accent : theme.border;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.roundRect(hb.x + 0.5, hb.y + 0.5, hb.w - 1, hb.h - 1, 3);
+  ctx.fill();
+  ctx.stroke();
+  ctx.strokeStyle = s.cutHot ? theme.bg : theme.muted;
+  ctx.beginPath();
+  for (const d of [-2, 2]) {
+    if (fr.vertical) {
+      const y = snap(hb.y + hb.h / 2 + d, dpr, 1);
+      ctx.moveTo(hb.x + 3, y);
+      ctx.lineTo(hb.x + hb.w - 3, y);
+    } else {
+      const x = snap(hb.x + hb.w / 2 + d, dpr, 1);
+      ctx.moveTo(x, hb.y + 3);
+      ctx.lineTo(x, hb.y + hb.h - 3);
+    }
+  }
+  ctx.stroke();
+
+  // Readout beside the line, on a pill so it reads over the links.
+  const text = cutReadout(s.cut, s.k);
+  ctx.font = `${none ? "" : "600 "}${theme.fontSize}px ${theme.font}`;
+  const w = ctx.measureText(text).width + 10;
+  const h = theme.fontSize + 6;
+  let x, y;
+  if (fr.vertical) {
+    x = p.x + p.w - w - 2;
+    // Above the line, unless that leaves the canvas.
+    y = b - h - 3 < 2 ? b + 3 : b - h - 3;
+  } else {
+    x = fr.orientation === "left" ? Math.min(b + 4, s.width - w - 2) : Math.max(2, b - w - 4);
+    y = p.y - h - 2 < 0 ? p.y + 2 : Math.max(0, p.y - h - 2);
+    if (fr.orientation === "left" && b + 4 + w > p.x + p.w) x = Math.max(2, b - w - 14);
+    if (fr.orientation === "right" && b - w - 4 < p.x) x = b + 14;
+  }
+  ctx.fillStyle = theme.panel;
+  ctx.globalAlpha = 0.9;
+  ctx.beginPath();
+  ctx.roundRect(x, y, w, h, h / 2);
+  ctx.fill();
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = s.cutHot ? theme.accent : none ? theme.muted : theme.fg;
+  ctx.textAlign = "left";
+  ctx.textBaseline = "middle";
+  ctx.fillText(text, x + 5, y + h / 2 + 0.5);
+  ctx.restore();
+}
