@@ -153,3 +153,26 @@ function labelHint(ctx, s, visible) {
   }
   ctx.restore();
 }
+
+/**
+ * Leaf label band: the widest of a sample of labels, within limits (a share of the canvas).
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {import("./theme.js").Theme} theme
+ * @param {import("./decode.js").Labels} labels
+ * @param {number} n  number of leaves
+ * @param {import("./frame.js").Orientation} o
+ * @param {number} cssH  canvas height, CSS px
+ * @param {number} cssW  canvas width, CSS px (0 before the first frame)
+ */
+export function measureLabelBand(ctx, theme, labels, n, o, cssH, cssW) {
+  ctx.font = `${theme.fontSize}px ${theme.font}`;
+  let w = 0;
+  // A sample, not every label: a million measureText calls would stall the first frame.
+  const k = Math.min(n, 1000);
+  for (let i = 0; i < k; i++) {
+    const row = k === n ? i : Math.floor((i * n) / k);
+    w = Math.max(w, ctx.measureText(labels.get(row)).width);
+  }
+  const cap = o === "top" || o === "bottom" ? Math.min(150, cssH * 0.3) : Math.min(220, (cssW || 640) * 0.3);
+  return Math.round(Math.max(24, Math.min(cap, w + 12)));
+}

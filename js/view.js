@@ -1,20 +1,22 @@
-// One view of a Dendrogram model: DOM, listeners, one draw per animation frame, cleanup.
+// One view of a Dendrogram model: DOM, state, model sync, one draw per animation frame, cleanup.
 // Synced state (cut, selection, view window) lives in the model; hover and drags are this view's.
+// The view keeps the state; pointer.js, keys.js and search-box.js change it through `host`.
+import { syncAttrs as writeAttrs } from "./attrs.js";
 import { cull, budgetFor } from "./cull.js";
-import { cutSteps, drawnIds, stepCut } from "./cut.js";
-import { decodeTree, makeLabels, tooltipLines } from "./decode.js";
-import { cutPosition, drawScene, handleBox } from "./draw.js";
-import { describe, formatCount, formatNumber } from "./format.js";
+import { drawnIds } from "./cut.js";
+import { decodeTree, makeLabels } from "./decode.js";
+import { drawScene } from "./draw.js";
+import { measureLabelBand } from "./draw-labels.js";
 import { makeFrame, plotRect } from "./frame.js";
-import { hitNode } from "./hit.js";
-import { computeLayout, nodeHeight } from "./layout.js";
-import { findMatches, narrows } from "./search.js";
+import { wireKeys } from "./keys.js";
+import { computeLayout } from "./layout.js";
+import { wirePointer } from "./pointer.js";
+import { makeSearchBox } from "./search-box.js";
 import { readTheme, watchTheme } from "./theme.js";
 import { throttle } from "./throttle.js";
-import { makeTooltip } from "./tooltip.js";
-import {
-  fullWindow, pan, sameWindow, spanWindow, subtreeWindow, windowFromTrait, zoomAt,
-} from "./zoom.js";
+import { h, makeToolbar, savePng } from "./toolbar.js";
+import { makeTooltip, nodeTooltip } from "./tooltip.js";
+import { fullWindow, sameWindow, windowFromTrait } from "./zoom.js";
 
 /** @typedef {import("./zoom.js").Window} Window */
 /** @typedef {import("./frame.js").Orientation} Orientation */
@@ -31,22 +33,6 @@ import {
 
 const ORIENTATIONS = ["top", "bottom", "left", "right"];
 const THROTTLE_MS = 100; // writes to Python while dragging
-const GRAB_PX = 6; // how close to the cut line a press grabs it
-const DRAG_PX = 4; // movement that turns a press into a pan
-
-/**
- * @template {keyof HTMLElementTagNameMap} K
- * @param {K} tag
- * @param {string} className
- * @param {Record<string, string>} [attrs]
- * @returns {HTMLElementTagNameMap[K]}
- */
-function h(tag, className, attrs = {}) {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  return el;
-}
 
 /**
  * Render one view of `model` into `el`; returns the cleanup.
@@ -55,6 +41,7 @@ function h(tag, className, attrs = {}) {
  * @returns {() => void}
  */
 export function createView(model, el) {
+  // One signal for every DOM listener: aborting it is the whole of their cleanup.
   const ac = new AbortController();
   const { signal } = ac;
 
@@ -66,23 +53,7 @@ export function createView(model, el) {
     // Keys typed here are ours: JupyterLab's command-mode shortcuts must not fire.
     "data-lm-suppress-shortcuts": "true",
   });
-  const toolbar = h("div", "dendrowidget-toolbar");
-  const reset = h("button", "dendrowidget-button", { type: "button", title: "Show the whole tree (0)" });
-  reset.textContent = "Reset zoom";
-  const search = h("input", "dendrowidget-search", {
-    type: "search",
-    placeholder: "Search labels",
-    "aria-label": "Search leaf labels (Enter zooms to the matches)",
-    spellcheck: "false",
-    autocomplete: "off",
-  });
-  const matchCount = h("span", "dendrowidget-matches", { "aria-live": "polite" });
-  const spacer = h("span", "dendrowidget-spacer");
-  const busy = h("span", "dendrowidget-busy", { role: "status" });
-  busy.textContent = "computing…";
-  const exportBtn = h("button", "dendrowidget-button", { type: "button", title: "Save the picture as PNG" });
-  exportBtn.textContent = "PNG";
-  toolbar.append(reset, search, matchCount, spacer, busy, exportBtn);
+  const { toolbar, reset, search, matchCount, busy, exportBtn } = makeToolbar();
   const stage = h("div", "dendrowidget-stage");
   const canvas = h("canvas", "dendrowidget-canvas");
   stage.append(canvas);
@@ -112,11 +83,8 @@ export function createView(model, el) {
   let selection = [];
   let hover = -1;
   let cutHot = false;
-  /** @type {null | {kind: "cut"} | {kind: "press" | "pan", x: number, y: number, win: Window, fr: import("./frame.js").Frame, node: number, shift: boolean}} */
+  /** @type {import("./pointer.js").Drag} */
   let drag = null;
-  let query = "";
-  /** @type {Int32Array | null} */
-  let matches = null;
   /** @type {import("./theme.js").Theme | null} */
   let theme = null;
   let labelBand = -1;
@@ -149,8 +117,9 @@ export function createView(model, el) {
     labels = makeLabels(model.get("_labels"), L.n);
     labelBand = -1;
     fitCache.clear();
-    if (query) runSearch(query, true);
+    if (searchBox.query) searchBox.run(searchBox.query, true);
   }
+
 
   function readCut() {
     const v = model.get("cut_height");
@@ -188,21 +157,16 @@ export function createView(model, el) {
   const windowWriter = throttle(writeWindow, 150);
 
   // ---- attributes that tests and assistive tech read --------------------------------------
-  /** @param {string} name @param {string} value */
-  function attr(name, value) {
-    if (root.getAttribute(name) !== value) root.setAttribute(name, value);
-  }
   function syncAttrs() {
-    const k = nClusters();
-    attr("data-cut-height", cut === null ? "" : String(cut));
-    attr("data-n-clusters", String(k));
-    attr("data-n-leaves", String(L.n));
-    attr("data-selection", selection.join(","));
-    attr("data-view-window", isFull() ? "" : win.join(","));
-    attr("data-matches", matches ? String(matches.length) : "");
-    attr("aria-label", describe(L.n, cut, k));
-    root.classList.toggle("is-busy", Boolean(model.get("busy")));
-    busy.hidden = !model.get("busy");
+    writeAttrs(root, busy, {
+      cut,
+      k: nClusters(),
+      n: L.n,
+      selection,
+      viewWindow: isFull() ? "" : win.join(","),
+      matches: searchBox.matches,
+      busy: Boolean(model.get("busy")),
+    });
   }
 
   // ---- drawing ----------------------------------------------------------------------------
@@ -220,19 +184,10 @@ export function createView(model, el) {
     }
   }
 
-  /** Leaf label band: the widest of a sample of labels, within limits. */
+  /** Leaf label band: measured on the canvas once per labels, font, size and orientation. */
   function measureBand() {
     if (!ctx || !theme) return 40;
-    ctx.font = `${theme.fontSize}px ${theme.font}`;
-    let w = 0;
-    const n = L.n, k = Math.min(n, 1000);
-    for (let i = 0; i < k; i++) {
-      const row = k === n ? i : Math.floor((i * n) / k);
-      w = Math.max(w, ctx.measureText(labels.get(row)).width);
-    }
-    const o = orientation();
-    const cap = o === "top" || o === "bottom" ? Math.min(150, cssH() * 0.3) : Math.min(220, (cssW || 640) * 0.3);
-    return Math.round(Math.max(24, Math.min(cap, w + 12)));
+    return measureLabelBand(ctx, theme, labels, L.n, orientation(), cssH(), cssW);
   }
 
   function drawNow() {
@@ -263,7 +218,7 @@ export function createView(model, el) {
       k: nClusters(),
       palette: Array.isArray(pal) && pal.length ? pal.map(String) : ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"],
       selection,
-      matches,
+      matches: searchBox.matches,
       hover,
       cutHot: cutHot || drag?.kind === "cut",
       title,
@@ -280,64 +235,13 @@ export function createView(model, el) {
     syncAttrs();
   }
 
-  // ---- pointer geometry -------------------------------------------------------------------
-  /** @param {MouseEvent} e @returns {[number, number]} */
-  function local(e) {
-    const r = canvas.getBoundingClientRect();
-    return [e.clientX - r.left, e.clientY - r.top];
-  }
-
-  /** Is (x, y) on the cut line or its handle? @param {number} x @param {number} y */
-  function onCut(x, y) {
-    if (!current) return false;
-    const { fr, scene } = current;
-    const { b } = cutPosition(scene);
-    const hb = handleBox(fr, b);
-    if (x >= hb.x - 2 && x <= hb.x + hb.w + 2 && y >= hb.y - 2 && y <= hb.y + hb.h + 2) return true;
-    const [a, bb] = fr.ab(x, y);
-    const p = fr.plot;
-    const lo = fr.vertical ? p.x : p.y, hi = lo + fr.leafLen;
-    return Math.abs(bb - b) <= GRAB_PX && a >= lo - 2 && a <= hi + 2;
-  }
-
-  /** Node under (x, y): the tree, or a leaf label. @param {number} x @param {number} y */
-  function nodeAt(x, y) {
-    if (!current || L.n === 0) return -1;
-    const { fr, list } = current;
-    const v = hitNode(L, list, fr, x, y);
-    if (v >= 0) return v;
-    // Over the leaf labels: the leaf of that column (row).
-    const [a, b] = fr.ab(x, y);
-    const base = fr.heightPos(0);
-    const o = fr.orientation;
-    const beyond = o === "top" || o === "left" ? b > base && b < base + labelBand : b < base && b > base - labelBand;
-    const u = fr.leafAt(a);
-    if (beyond && u >= fr.win[0] && u < fr.win[1] && u >= 0 && u < L.n) {
-      const pxPerLeaf = fr.leafLen / (fr.win[1] - fr.win[0]);
-      if (pxPerLeaf >= 4) return L.order[Math.floor(u)];
-    }
-    return -1;
-  }
-
   // ---- tooltip ----------------------------------------------------------------------------
   /** @param {number} v @param {number} x @param {number} y */
   function showTooltip(v, x, y) {
-    /** @type {[string, string][]} */
-    const lines = [];
-    let head;
-    if (v < L.n) {
-      head = labels.get(v);
-      lines.push(["row", String(v)]);
-      for (const line of tooltipLines(tips, v)) lines.push(line);
-    } else {
-      head = `${formatCount(L.count[v])} leaves`;
-      lines.push(["height", formatNumber(nodeHeight(L, v), 4)]);
-      if (L.maxh[v] !== nodeHeight(L, v)) lines.push(["max height below", formatNumber(L.maxh[v], 4)]);
-      lines.push(["node", String(v)]);
-    }
-    if (cut !== null && L.maxh[v] <= cut) lines.push(["cluster", String(ids()[L.start[v]])]);
+    const { head, lines } = nodeTooltip(L, labels, tips, cut, ids, v);
     tooltip.show(head, lines, x, y, { w: stage.clientWidth || cssW, h: cssH() });
   }
+
   const hideTooltip = () => tooltip.hide();
 
   /** @param {number} v */
@@ -377,241 +281,37 @@ export function createView(model, el) {
     writeCut();
   }
 
-  /** Zoom by `factor` around the centre of the leaf axis. @param {number} factor */
-  function zoomCentre(factor) {
-    setWindow(zoomAt(win, full, "leaf", 0.5, factor), "now");
-  }
-
-  canvas.addEventListener("pointerdown", (e) => {
-    if (e.button !== 0) return;
-    root.focus({ preventScroll: true });
-    const [x, y] = local(e);
-    if (!current) return;
-    if (onCut(x, y)) {
-      drag = { kind: "cut" };
-      hideTooltip();
-    } else {
-      drag = { kind: "press", x, y, win, fr: current.fr, node: nodeAt(x, y), shift: e.shiftKey || e.metaKey || e.ctrlKey };
-    }
-    canvas.setPointerCapture?.(e.pointerId);
-    e.preventDefault();
-  }, { signal });
-
-  canvas.addEventListener("pointermove", (e) => {
-    const [x, y] = local(e);
-    if (!current) return;
-    if (drag?.kind === "cut") {
-      const { fr } = current;
-      const [, b] = fr.ab(x, y);
-      // Within the visible heights (a cut out of view could not be grabbed back), never < 0.
-      const t = Math.max(0, Math.max(fr.win[2], Math.min(fr.win[3], fr.heightAt(b))));
-      if (t !== cut) {
-        cut = t;
-        requestDraw();
-        cutWriter.call();
-      }
-      return;
-    }
-    if (drag && (drag.kind === "press" || drag.kind === "pan")) {
-      if (drag.kind === "press" && Math.hypot(x - drag.x, y - drag.y) < DRAG_PX) return;
-      drag.kind = "pan";
-      root.classList.add("is-panning");
-      hideTooltip();
-      const fr = drag.fr;
-      const [a0, b0] = fr.ab(drag.x, drag.y);
-      const [a1, b1] = fr.ab(x, y);
-      const dx = fr.leafAt(a0) - fr.leafAt(a1);
-      const dy = fr.heightAt(b0) - fr.heightAt(b1);
-      setWindow(pan(drag.win, full, dx, dy), "throttle");
-      return;
-    }
-    // Hover.
-    const hot = onCut(x, y);
-    if (hot !== cutHot) {
-      cutHot = hot;
-      requestDraw();
-    }
-    const v = hot ? -1 : nodeAt(x, y);
-    setHover(v);
-    root.classList.toggle("is-cut-hot", hot);
-    root.classList.toggle("is-cut-hot-h", hot && !current.fr.vertical);
-    root.classList.toggle("is-node-hot", v >= 0);
-    if (v >= 0) showTooltip(v, x, y);
-    else hideTooltip();
-  }, { signal });
-
-  /** @param {PointerEvent} e */
-  const endDrag = (e) => {
-    const d = drag;
-    drag = null;
-    root.classList.remove("is-panning");
-    if (!d) return;
-    canvas.releasePointerCapture?.(e.pointerId);
-    if (d.kind === "cut") {
-      cutWriter.cancel();
-      writeCut(); // exact on release
-      requestDraw();
-    } else if (d.kind === "pan") {
-      windowWriter.flush();
-    } else if (e.type === "pointerup") {
-      // A click: select the node's subtree (shift toggles it), or clear on empty space.
-      const v = d.node;
-      if (v >= 0) {
-        if (d.shift) setSelection(selection.includes(v) ? selection.filter((u) => u !== v) : [...selection, v]);
-        else if (selection.length !== 1 || selection[0] !== v) setSelection([v]);
-      } else if (!d.shift && selection.length) {
-        setSelection([]);
-      }
-    }
+  // ---- interactions: the host is how the interaction modules read and change this view -------
+  /** @type {import("./pointer.js").PointerHost & import("./keys.js").KeysHost & import("./search-box.js").SearchHost} */
+  const host = {
+    root, canvas, model,
+    get L() { return L; },
+    get labels() { return labels; },
+    get full() { return full; },
+    get win() { return win; },
+    get cut() { return cut; },
+    set cut(t) { cut = t; },
+    get selection() { return selection; },
+    get steps() { return steps; },
+    set steps(s) { steps = s; },
+    get drag() { return drag; },
+    set drag(d) { drag = d; },
+    get cutHot() { return cutHot; },
+    set cutHot(b) { cutHot = b; },
+    get labelBand() { return labelBand; },
+    get current() { return current; },
+    get searchBox() { return searchBox; },
+    requestDraw, setHover, setWindow, setSelection, setCutNow, writeCut, cutWriter, windowWriter,
+    showTooltip, hideTooltip,
   };
-  canvas.addEventListener("pointerup", endDrag, { signal });
-  canvas.addEventListener("pointercancel", endDrag, { signal });
-
-  canvas.addEventListener("pointerleave", () => {
-    if (drag) return;
-    hideTooltip();
-    cutHot = false;
-    root.classList.remove("is-cut-hot", "is-cut-hot-h", "is-node-hot");
-    setHover(-1);
-    requestDraw();
-  }, { signal });
-
-  canvas.addEventListener("dblclick", (e) => {
-    const [x, y] = local(e);
-    let v = nodeAt(x, y);
-    if (v < 0) return;
-    // A micro-cluster leaf (reduce=) opens its own tree of rows, built in Python on demand.
-    if (v < L.n && model.get("_expandable")) {
-      model.send({ type: "expand", leaf: v });
-      e.preventDefault();
-      return;
-    }
-    if (v < L.n && L.parent[v] >= 0) v = L.parent[v]; // a leaf alone is no view: show its pair
-    setWindow(subtreeWindow(L, v), "now");
-    e.preventDefault();
-  }, { signal });
-
-  canvas.addEventListener("wheel", (e) => {
-    if (!current) return;
-    e.preventDefault();
-    const { fr } = current;
-    const [x, y] = local(e);
-    const [a, b] = fr.ab(x, y);
-    const unit = e.deltaMode === 1 ? 33 : e.deltaMode === 2 ? 400 : 1;
-    const heightAxis = e.shiftKey || e.ctrlKey || e.metaKey;
-    // A sideways swipe (trackpads) pans the leaf axis.
-    if (!heightAxis && Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
-      const dx = (e.deltaX * unit) / fr.leafLen * (win[1] - win[0]);
-      setWindow(pan(win, full, dx, 0), "throttle");
-      return;
-    }
-    const delta = (e.deltaY || e.deltaX) * unit;
-    const factor = Math.exp(Math.max(-1, Math.min(1, delta * 0.0015)));
-    if (heightAxis) {
-      const f = (fr.heightAt(b) - win[2]) / (win[3] - win[2]);
-      setWindow(zoomAt(win, full, "height", Math.max(0, Math.min(1, f)), factor), "throttle");
-    } else {
-      const f = (fr.leafAt(a) - win[0]) / (win[1] - win[0]);
-      setWindow(zoomAt(win, full, "leaf", Math.max(0, Math.min(1, f)), factor), "throttle");
-    }
-  }, { signal, passive: false });
-
-  root.addEventListener("keydown", (e) => {
-    if (e.target !== root) return; // the search box handles its own keys
-    let handled = true;
-    switch (e.key) {
-      case "ArrowUp":
-      case "ArrowDown":
-        if (!steps) steps = cutSteps(L.gapHeight);
-        setCutNow(stepCut(steps, cut, e.key === "ArrowUp" ? 1 : -1));
-        break;
-      case "ArrowLeft":
-      case "ArrowRight": {
-        const d = (win[1] - win[0]) * 0.2 * (e.key === "ArrowLeft" ? -1 : 1);
-        setWindow(pan(win, full, d, 0), "now");
-        break;
-      }
-      case "+":
-      case "=":
-        zoomCentre(0.7);
-        break;
-      case "-":
-      case "_":
-        zoomCentre(1 / 0.7);
-        break;
-      case "0":
-        setWindow(full, "now");
-        break;
-      case "Escape":
-        if (selection.length) setSelection([]);
-        else if (query) clearSearch();
-        hideTooltip();
-        break;
-      default:
-        handled = false;
-    }
-    if (handled) {
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  }, { signal });
+  const searchBox = makeSearchBox(search, matchCount, host, signal);
+  wirePointer(host, signal);
+  wireKeys(host, signal);
 
   reset.addEventListener("click", () => setWindow(full, "now"), { signal });
-
   exportBtn.addEventListener("click", () => {
-    drawNow();
-    canvas.toBlob((blob) => {
-      if (!blob) return;
-      const url = URL.createObjectURL(blob);
-      const a = h("a", "", { href: url, download: `${String(model.get("title") || "dendrogram").replace(/[^\w.-]+/g, "_")}.png` });
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-    }, "image/png");
-  }, { signal });
-
-  // ---- search -----------------------------------------------------------------------------
-  /**
-   * Drawn positions whose label contains `q` (case-insensitive). Labels are decoded and
-   * lower-cased once; a query that contains the last one only re-checks the last matches.
-   * @param {string} q
-   * @param {boolean} [fresh]
-   */
-  function runSearch(q, fresh = false) {
-    const needle = q.trim().toLowerCase();
-    if (!needle) {
-      matches = null;
-    } else {
-      const within = !fresh && matches && narrows(query, needle) ? matches : null;
-      matches = findMatches(labels.lowerAll(), L.order, needle, within);
-    }
-    query = needle;
-    matchCount.textContent = matches === null ? "" : matches.length === 0 ? "no match" : `${formatCount(matches.length)} ${matches.length === 1 ? "match" : "matches"}`;
-    requestDraw();
-  }
-  function clearSearch() {
-    search.value = "";
-    runSearch("");
-  }
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let searchTimer;
-  search.addEventListener("input", () => {
-    clearTimeout(searchTimer);
-    searchTimer = setTimeout(() => runSearch(search.value), L.n > 100000 ? 200 : 60);
-  }, { signal });
-  search.addEventListener("keydown", (e) => {
-    e.stopPropagation(); // typing here is text, not notebook shortcuts
-    if (e.key === "Enter") {
-      clearTimeout(searchTimer);
-      runSearch(search.value);
-      if (matches && matches.length) {
-        setWindow(spanWindow(full, matches[0], matches[matches.length - 1], Math.min(L.n, 30)), "now");
-      }
-      e.preventDefault();
-    } else if (e.key === "Escape") {
-      clearSearch();
-      root.focus({ preventScroll: true });
-      e.preventDefault();
-    }
+    drawNow(); // the picture as it is now, not as of the last animation frame
+    savePng(canvas, String(model.get("title") || ""));
   }, { signal });
 
   // ---- the model --------------------------------------------------------------------------
@@ -698,7 +398,7 @@ export function createView(model, el) {
   // ---- first frame ------------------------------------------------------------------------
   loadTree();
   cut = readCut();
-  /** @type {any} */ (root).__dendrowidget = { frameTimes, drawNow };
+  /** @type {any} */ (root).__dendrowidget = { frameTimes, drawNow }; // timing probe: benchmarks/browser.py
   drawNow();
   root.setAttribute("data-ready", "1"); // last: browser tests wait for it
 
@@ -710,7 +410,7 @@ export function createView(model, el) {
     raf = 0;
     cutWriter.cancel();
     windowWriter.cancel();
-    clearTimeout(searchTimer);
+    searchBox.cancel();
     root.remove();
   };
 }
