@@ -1,6 +1,12 @@
 // Which node is under a point: the nearest drawn bar or leg within a few pixels, or the block
-// containing the point. Only the current draw list is searched, so a lookup is O(pixels).
+// containing the point, or a leaf label; and whether a point grabs the cut line. Only the current
+// draw list is searched, so a lookup is O(pixels).
+import { cutPosition, handleBox } from "./draw-cut.js";
 import { nodeHeight } from "./layout.js";
+
+/** @typedef {{fr: import("./frame.js").Frame, list: import("./cull.js").DrawList, scene: import("./draw.js").Scene} | null} Drawn  the last frame drawn */
+
+const GRAB_PX = 6; // how close to the cut line a press grabs it
 
 /**
  * Distance from (a, b) to the axis-aligned segment from (a0, b0) to (a1, b1).
@@ -55,4 +61,48 @@ export function hitNode(L, list, fr, x, y, tol = 5) {
     if (score < bestD) { bestD = score; best = v; }
   }
   return best;
+}
+
+/**
+ * Is (x, y) on the cut line or its handle (as last drawn)?
+ * @param {Drawn} current
+ * @param {number} x
+ * @param {number} y
+ */
+export function onCutLine(current, x, y) {
+  if (!current) return false;
+  const { fr, scene } = current;
+  const { b } = cutPosition(scene);
+  const hb = handleBox(fr, b);
+  if (x >= hb.x - 2 && x <= hb.x + hb.w + 2 && y >= hb.y - 2 && y <= hb.y + hb.h + 2) return true;
+  const [a, bb] = fr.ab(x, y);
+  const p = fr.plot;
+  const lo = fr.vertical ? p.x : p.y, hi = lo + fr.leafLen;
+  return Math.abs(bb - b) <= GRAB_PX && a >= lo - 2 && a <= hi + 2;
+}
+
+/**
+ * Node under (x, y): the tree, or a leaf label (when labels are far enough apart to aim at).
+ * @param {import("./layout.js").Layout} L
+ * @param {Drawn} current
+ * @param {number} labelBand  px reserved for leaf labels
+ * @param {number} x
+ * @param {number} y
+ */
+export function pickNode(L, current, labelBand, x, y) {
+  if (!current || L.n === 0) return -1;
+  const { fr, list } = current;
+  const v = hitNode(L, list, fr, x, y);
+  if (v >= 0) return v;
+  // Over the leaf labels: the leaf of that column (row).
+  const [a, b] = fr.ab(x, y);
+  const base = fr.heightPos(0);
+  const o = fr.orientation;
+  const beyond = o === "top" || o === "left" ? b > base && b < base + labelBand : b < base && b > base - labelBand;
+  const u = fr.leafAt(a);
+  if (beyond && u >= fr.win[0] && u < fr.win[1] && u >= 0 && u < L.n) {
+    const pxPerLeaf = fr.leafLen / (fr.win[1] - fr.win[0]);
+    if (pxPerLeaf >= 4) return L.order[Math.floor(u)];
+  }
+  return -1;
 }

@@ -1,8 +1,7 @@
 // Pointer, wheel and double-click on the canvas: grab and drag the cut, pan, click to select,
 // hover with tooltip, wheel zoom, double-click zoom to a node. The view owns the state; this
 // module reads and changes it only through the host it is given.
-import { cutPosition, handleBox } from "./draw.js";
-import { hitNode } from "./hit.js";
+import { onCutLine, pickNode } from "./hit.js";
 import { pan, subtreeWindow, zoomAt } from "./zoom.js";
 
 /** @typedef {import("./zoom.js").Window} Window */
@@ -23,7 +22,7 @@ import { pan, subtreeWindow, zoomAt } from "./zoom.js";
  * @property {number} labelBand
  * @property {Drag} drag
  * @property {boolean} cutHot
- * @property {{fr: Frame, list: import("./cull.js").DrawList, scene: import("./draw.js").Scene} | null} current  the last frame drawn
+ * @property {import("./hit.js").Drawn} current  the last frame drawn
  * @property {() => void} requestDraw
  * @property {(v: number) => void} setHover
  * @property {(w: Window, how: "now" | "throttle") => void} setWindow
@@ -35,7 +34,6 @@ import { pan, subtreeWindow, zoomAt } from "./zoom.js";
  * @property {() => void} hideTooltip
  */
 
-const GRAB_PX = 6; // how close to the cut line a press grabs it
 const DRAG_PX = 4; // movement that turns a press into a pan
 
 /**
@@ -52,39 +50,10 @@ export function wirePointer(v, signal) {
     return [e.clientX - r.left, e.clientY - r.top];
   }
 
-  /** Is (x, y) on the cut line or its handle? @param {number} x @param {number} y */
-  function onCut(x, y) {
-    if (!v.current) return false;
-    const { fr, scene } = v.current;
-    const { b } = cutPosition(scene);
-    const hb = handleBox(fr, b);
-    if (x >= hb.x - 2 && x <= hb.x + hb.w + 2 && y >= hb.y - 2 && y <= hb.y + hb.h + 2) return true;
-    const [a, bb] = fr.ab(x, y);
-    const p = fr.plot;
-    const lo = fr.vertical ? p.x : p.y, hi = lo + fr.leafLen;
-    return Math.abs(bb - b) <= GRAB_PX && a >= lo - 2 && a <= hi + 2;
-  }
-
-  /** Node under (x, y): the tree, or a leaf label. @param {number} x @param {number} y */
-  function nodeAt(x, y) {
-    const L = v.L;
-    if (!v.current || L.n === 0) return -1;
-    const { fr, list } = v.current;
-    const node = hitNode(L, list, fr, x, y);
-    if (node >= 0) return node;
-    // Over the leaf labels: the leaf of that column (row).
-    const [a, b] = fr.ab(x, y);
-    const base = fr.heightPos(0);
-    const o = fr.orientation;
-    const band = v.labelBand;
-    const beyond = o === "top" || o === "left" ? b > base && b < base + band : b < base && b > base - band;
-    const u = fr.leafAt(a);
-    if (beyond && u >= fr.win[0] && u < fr.win[1] && u >= 0 && u < L.n) {
-      const pxPerLeaf = fr.leafLen / (fr.win[1] - fr.win[0]);
-      if (pxPerLeaf >= 4) return L.order[Math.floor(u)];
-    }
-    return -1;
-  }
+  /** @param {number} x @param {number} y */
+  const onCut = (x, y) => onCutLine(v.current, x, y);
+  /** @param {number} x @param {number} y */
+  const nodeAt = (x, y) => pickNode(v.L, v.current, v.labelBand, x, y);
 
   canvas.addEventListener("pointerdown", (e) => {
     if (e.button !== 0) return;

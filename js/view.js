@@ -8,6 +8,7 @@ import { decodeTree, makeLabels } from "./decode.js";
 import { drawScene } from "./draw.js";
 import { measureLabelBand } from "./draw-labels.js";
 import { makeFrame, plotRect } from "./frame.js";
+import { listenModel, readCut, readSelection } from "./model-sync.js";
 import { wireKeys } from "./keys.js";
 import { computeLayout } from "./layout.js";
 import { wirePointer } from "./pointer.js";
@@ -92,7 +93,7 @@ export function createView(model, el) {
   const fitCache = new Map();
   let raf = 0;
   let cssW = 0;
-  /** @type {{fr: import("./frame.js").Frame, list: import("./cull.js").DrawList, scene: import("./draw.js").Scene} | null} */
+  /** @type {import("./hit.js").Drawn} */
   let current = null;
   /** Frame times in ms, newest last (read by the benchmark harness). */
   const frameTimes = /** @type {number[]} */ ([]);
@@ -109,7 +110,7 @@ export function createView(model, el) {
     idsCache = null;
     full = fullWindow(L.n, L.top);
     win = windowFromTrait(model.get("view_window"), full);
-    selection = readSelection();
+    selection = readSelection(model, L.count.length);
     hover = -1;
   }
 
@@ -120,17 +121,6 @@ export function createView(model, el) {
     if (searchBox.query) searchBox.run(searchBox.query, true);
   }
 
-
-  function readCut() {
-    const v = model.get("cut_height");
-    return v === null || v === undefined || !Number.isFinite(Number(v)) ? null : Number(v);
-  }
-
-  function readSelection() {
-    const v = model.get("selection");
-    const m = L.count.length;
-    return Array.isArray(v) ? v.map(Number).filter((x) => Number.isInteger(x) && x >= 0 && x < m) : [];
-  }
 
   /** Cluster ids for the current cut, computed once per cut value. */
   function ids() {
@@ -315,59 +305,28 @@ export function createView(model, el) {
   }, { signal });
 
   // ---- the model --------------------------------------------------------------------------
-  /** @type {[string, () => void][]} */
-  const handlers = [
-    ["change:cut_height", () => {
-      if (drag?.kind === "cut") return; // the drag owns the cut until release
-      const t = readCut();
-      if (t !== cut) {
-        cut = t;
-        requestDraw();
-      }
-    }],
-    ["change:selection", () => {
-      const s = readSelection();
-      if (s.join(",") !== selection.join(",")) {
-        selection = s;
-        requestDraw();
-      }
-    }],
-    ["change:view_window", () => {
-      if (drag?.kind === "pan") return;
-      const w = windowFromTrait(model.get("view_window"), full);
-      if (!sameWindow(w, win)) {
-        windowWriter.cancel();
-        win = w;
-        hideTooltip();
-        hover = -1;
-        requestDraw();
-      }
-    }],
-    ["change:_tree", () => {
-      loadTree();
+  const stopSync = listenModel(model, {
+    get drag() { return drag; },
+    get cut() { return cut; },
+    set cut(t) { cut = t; },
+    get selection() { return selection; },
+    set selection(sel) { selection = sel; },
+    get nNodes() { return L.count.length; },
+    get win() { return win; },
+    get full() { return full; },
+    adoptWindow(w) {
+      windowWriter.cancel();
+      win = w;
+      hideTooltip();
+      hover = -1;
       requestDraw();
-    }],
-    ["change:_labels", () => {
-      loadLabels();
-      requestDraw();
-    }],
-    ["change:_tooltips", () => {
-      tips = model.get("_tooltips") ?? {};
-    }],
-    ["change:orientation", () => {
-      labelBand = -1;
-      requestDraw();
-    }],
-    ["change:height", () => {
-      labelBand = -1;
-      requestDraw();
-    }],
-    ["change:title", requestDraw],
-    ["change:axis_label", requestDraw],
-    ["change:palette", requestDraw],
-    ["change:busy", requestDraw],
-  ];
-  for (const [event, cb] of handlers) model.on(event, cb);
+    },
+    loadTree,
+    loadLabels,
+    reloadTooltips() { tips = model.get("_tooltips") ?? {}; },
+    remeasure() { labelBand = -1; },
+    requestDraw,
+  });
 
   // ---- size and theme ---------------------------------------------------------------------
   /** @type {ResizeObserver | null} */
@@ -397,14 +356,14 @@ export function createView(model, el) {
 
   // ---- first frame ------------------------------------------------------------------------
   loadTree();
-  cut = readCut();
+  cut = readCut(model);
   /** @type {any} */ (root).__dendrowidget = { frameTimes, drawNow }; // timing probe: benchmarks/browser.py
   drawNow();
   root.setAttribute("data-ready", "1"); // last: browser tests wait for it
 
   return () => {
     ac.abort();
-    for (const [event, cb] of handlers) model.off(event, cb);
+    stopSync();
     ro?.disconnect();
     if (raf) cancelAnimationFrame(raf);
     raf = 0;
