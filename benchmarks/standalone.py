@@ -1,0 +1,80 @@
+"""Click and wheel on the offline page (`w.to_html`), no Jupyter in between: input -> frame.
+
+    python benchmarks/standalone.py [n ...]      (default: 1,000,000 leaves)
+
+Complements benchmarks/browser.py (JupyterLab, zoom/pan/cut) with the click-to-select frame.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from engine import random_tree
+from playwright.sync_api import sync_playwright
+
+from dendrowidget import Dendrogram
+
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Time from the input event to the end of the frame it caused (rAF, then a task after it).
+PROBE = """(type) => { window.__t = []; const c = document.querySelector('.dendrowidget canvas');
+  c.addEventListener(type, () => { const t0 = performance.now();
+    requestAnimationFrame(() => setTimeout(() => window.__t.push(performance.now() - t0), 0));
+  }, {capture: true}); }"""
+
+
+def stats(page) -> str:  # type: ignore[no-untyped-def]
+    t = sorted(page.evaluate("window.__t"))
+    return f"median {t[len(t) // 2]:.1f} ms, p95 {t[int(len(t) * 0.95)]:.1f} ms"
+
+
+def measure(n: int, browser) -> str:  # type: ignore[no-untyped-def]
+    path = Path(tempfile.mkdtemp()) / "page.html"
+    Dendrogram.from_linkage(random_tree(n)).to_html(path)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(path.as_uri())
+    page.wait_for_selector(".dendrowidget[data-ready='1']", timeout=120_000)
+    box = page.locator(".dendrowidget canvas").bounding_box()
+    page.evaluate(PROBE, "pointerup")
+    changed = 0
+    for i in range(30):
+        before = page.get_attribute(".dendrowidget", "data-selection")
+        x = box["x"] + box["width"] * (0.1 + 0.8 * i / 30)
+        page.mouse.click(x, box["y"] + box["height"] * 0.8)
+        page.wait_for_timeout(60)
+        changed += page.get_attribute(".dendrowidget", "data-selection") != before
+    click = stats(page)
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.evaluate(PROBE, "wheel")
+    for i in range(40):
+        page.mouse.wheel(0, -60 if i < 20 else 60)
+        page.wait_for_timeout(50)
+    wheel = stats(page)
+    page.close()
+    return f"| {n:,} | {click} (selection changed on {changed}/30 clicks) | {wheel} |"
+
+
+def main() -> None:
+    sizes = [int(a) for a in sys.argv[1:]] or [1_000_000]
+    chromium = os.environ.get("DENDROWIDGET_CHROMIUM", "/usr/bin/chromium")
+    print("| leaves | click -> frame | wheel -> frame |\n|---|---|---|")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+        for n in sizes:
+            print(measure(n, browser), flush=True)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
