@@ -17,16 +17,10 @@ from playwright.sync_api import sync_playwright
 
 from dendrowidget import Dendrogram
 
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# The browser tests' launch flags (system chromium, no background networking).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
+from conftest import CHROMIUM_ARGS
+
 # Time from the input event to the end of the frame it caused (rAF, then a task after it).
 PROBE = """(type) => { window.__t = []; const c = document.querySelector('.dendrowidget canvas');
   c.addEventListener(type, () => { const t0 = performance.now();
@@ -70,7 +64,7 @@ def main() -> None:
     chromium = os.environ.get("DENDROWIDGET_CHROMIUM", "/usr/bin/chromium")
     print("| leaves | click -> frame | wheel -> frame |\n|---|---|---|")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         for n in sizes:
             print(measure(n, browser), flush=True)
         browser.close()
