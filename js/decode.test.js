@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeTree, float64, int32, makeLabels, tooltipLines, uint32 } from "./decode.js";
+import { encodeLabels } from "./testing.js";
 
 /** Bytes of `arr` placed at an odd offset inside a bigger buffer, seen through a DataView. */
 function unaligned(/** @type {ArrayBufferView} */ arr, pad = 3) {
@@ -55,12 +56,7 @@ describe("decodeTree", () => {
 
 describe("labels", () => {
   const words = ["apple", "Äpfel", "", "🍌 banana", "<img src=x onerror=alert(1)>"];
-  const enc = new TextEncoder();
-  const parts = words.map((w) => enc.encode(w));
-  const offsets = new Uint32Array(words.length + 1);
-  parts.forEach((p, i) => (offsets[i + 1] = offsets[i] + p.length));
-  const text = new Uint8Array(offsets[words.length]);
-  parts.forEach((p, i) => text.set(p, offsets[i]));
+  const { text, offsets } = encodeLabels(words);
 
   it("decodes UTF-8 per row, from unaligned views", () => {
     const labels = makeLabels({ text: unaligned(text, 1), offsets: unaligned(offsets, 1) }, words.length);

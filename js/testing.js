@@ -74,3 +74,18 @@ export function balanced(n) {
   }
   return { n, left, right, height };
 }
+
+/**
+ * Labels as Python sends them: UTF-8 text of all labels end to end and n+1 byte offsets.
+ * @param {string[]} words
+ * @returns {{text: Uint8Array, offsets: Uint32Array}}
+ */
+export function encodeLabels(words) {
+  const enc = new TextEncoder();
+  const parts = words.map((w) => enc.encode(w));
+  const offsets = new Uint32Array(words.length + 1);
+  parts.forEach((p, i) => (offsets[i + 1] = offsets[i] + p.length));
+  const text = new Uint8Array(offsets[words.length]);
+  parts.forEach((p, i) => text.set(p, offsets[i]));
+  return { text, offsets };
+}

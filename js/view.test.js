@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import widget from "./widget.js";
 import { makeFrame, plotRect } from "./frame.js";
 import { fullWindow } from "./zoom.js";
+import { encodeLabels } from "./testing.js";
 
 /** A model like anywidget's: get/set/save_changes/on/off, with change events on set. */
 function fakeModel(/** @type {Record<string, any>} */ state) {
@@ -44,12 +45,7 @@ function fakeModel(/** @type {Record<string, any>} */ state) {
 
 /** Labels payload as Python sends it: UTF-8 bytes and n+1 offsets, as DataViews. */
 function labelsPayload(/** @type {string[]} */ words) {
-  const enc = new TextEncoder();
-  const parts = words.map((w) => enc.encode(w));
-  const offsets = new Uint32Array(words.length + 1);
-  parts.forEach((p, i) => (offsets[i + 1] = offsets[i] + p.length));
-  const text = new Uint8Array(offsets[words.length]);
-  parts.forEach((p, i) => text.set(p, offsets[i]));
+  const { text, offsets } = encodeLabels(words);
   return { text: new DataView(text.buffer), offsets: new DataView(offsets.buffer) };
 }
 

@@ -41,11 +41,6 @@ class Tree:
             np.float64
         )
 
-    @property
-    def monotone(self) -> bool:
-        """True when no merge is lower than a merge below it (no inversions)."""
-        return bool(np.array_equal(self.maxh[self.n :], self.height))
-
 
 def _orient(
     a: np.ndarray,

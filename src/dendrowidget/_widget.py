@@ -355,9 +355,14 @@ class Dendrogram(anywidget.AnyWidget):
         if p.lazy:
             sel = self._lazy_selected()
             return sel[p.label_column] if p.label_column else sel.index.to_series()
-        rows_are_leaves = p.assign is None
-        lab = self.labels if rows_are_leaves else p.row_labels or [str(v) for v in p.frame.index]
-        return [lab[i] for i in self.selected_indices]
+        rows = self.selected_indices
+        # O(selected): never materialise all n labels just to pick a few.
+        lab = p.labels if p.assign is None else p.row_labels
+        if lab is not None:
+            return [lab[i] for i in rows]
+        if p.assign is None:
+            return [str(i) for i in rows]  # default labels are the row positions
+        return [str(p.frame.index[i]) for i in rows]
 
     @property
     def selected_frame(self) -> pd.DataFrame:
