@@ -9,6 +9,7 @@ import pytest
 
 from dendrowidget import Dendrogram, InputError, datasets
 from dendrowidget._features import features_from_dataframe
+from dendrowidget._options import make
 
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
@@ -39,9 +40,9 @@ def test_features_match_the_column_transformer(client, fruits) -> None:  # type:
 
     df, ddf = fruits
     kw = {"label": "fruit_name", "numeric": NUM, "categorical": {"genus": 3.0}, "scale": True}
-    tf = _dask.fit_transform(ddf, **kw)
+    tf = _dask.fit_transform(ddf, make(**kw))
     X = _dask.features(ddf, tf).compute()
-    expected, _ = features_from_dataframe(df, **kw)
+    expected = features_from_dataframe(df, make(**kw)).X
     np.testing.assert_allclose(X, expected, rtol=1e-12, atol=1e-12)
 
 
@@ -76,3 +77,27 @@ def test_dask_nan_is_named(client) -> None:  # type: ignore[no-untyped-def]
     df = pd.DataFrame({"a": [1.0, np.nan, 3.0, 4.0], "b": [1.0, 2.0, np.inf, 0.0]})
     with pytest.raises(InputError, match="a: 1, b: 1"):
         Dendrogram.from_dataframe(dd.from_pandas(df, npartitions=2), reduce=2)
+
+
+def test_dask_honours_tooltip_and_refuses_what_it_cannot(client, fruits) -> None:  # type: ignore[no-untyped-def]
+    df, ddf = fruits
+    kw = {"numeric": NUM, "reduce": 12, "progress": False}
+    w = Dendrogram.from_dataframe(ddf, tooltip=["genus"], **kw)
+    tips = w.get_state()["_tooltips"]
+    assert tips["columns"] == ["rows", "genus"]
+    assert all(v.split(" (")[0] in set(df.genus) for v in tips["values"][1])
+    with pytest.raises(InputError, match="metric='cityblock'"):
+        Dendrogram.from_dataframe(ddf, metric="cityblock", **kw)
+
+
+def test_dask_categories_with_missing_values_match_pandas(client) -> None:  # type: ignore[no-untyped-def]
+    from dendrowidget import _dask
+
+    df = pd.DataFrame(
+        {"x": np.arange(8.0), "c": ["a", 1, None, "a", 2, np.nan, "b", 1], "g": list("xyxyxyxy")}
+    )
+    o = make(numeric=["x"], categorical={"c": 2.0, "g": 1.0})
+    X = _dask.features(
+        dd.from_pandas(df, npartitions=3), _dask.fit_transform(dd.from_pandas(df, npartitions=3), o)
+    ).compute()
+    np.testing.assert_allclose(X, features_from_dataframe(df, o).X, rtol=1e-12, atol=1e-12)

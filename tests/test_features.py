@@ -10,6 +10,13 @@ from sklearn.preprocessing import StandardScaler
 
 from dendrowidget import Dendrogram, InputError, datasets
 from dendrowidget._features import features_from_dataframe
+from dendrowidget._options import make
+
+
+def features(df: pd.DataFrame, **kw: object) -> tuple[np.ndarray, list[str]]:
+    f = features_from_dataframe(df, make(**kw))
+    return f.X, f.names
+
 
 NUM = ["weight_grams", "sweetness_level", "color_intensity"]
 
@@ -49,16 +56,14 @@ def test_reproduces_the_tutorial_exactly() -> None:
 
 def test_numeric_none_takes_every_numeric_column_but_the_label() -> None:
     df = datasets.fruits()
-    X, names = features_from_dataframe(df, label="fruit_name", categorical=["genus"])
-    assert names[:3] == [f"num_0__{c}" for c in NUM]
+    X, names = features(df, label="fruit_name", categorical=["genus"])
+    assert names[:3] == NUM and names[3:] == [f"genus={g}" for g in sorted(set(df.genus))]
     assert X.shape == (len(df), 3 + 5)
 
 
 def test_weights_and_scale_off() -> None:
     df = pd.DataFrame({"a": [1.0, 2.0, 4.0], "b": [10.0, 0.0, 5.0], "c": ["x", "y", "x"]})
-    X, _ = features_from_dataframe(
-        df, numeric={"a": 2.0, "b": 1.0}, categorical={"c": 5.0}, scale=False
-    )
+    X, _ = features(df, numeric={"a": 2.0, "b": 1.0}, categorical={"c": 5.0}, scale=False)
     np.testing.assert_array_equal(X[:, 0], df.b)  # weight 1 group first (sorted weights)
     np.testing.assert_array_equal(X[:, 1], 2 * df.a)
     np.testing.assert_array_equal(X[:, 2:], 5.0 * np.array([[1, 0], [0, 1], [1, 0]]))

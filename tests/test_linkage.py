@@ -7,7 +7,7 @@ import pytest
 from scipy.cluster.hierarchy import linkage
 from scipy.spatial.distance import pdist, squareform
 
-from dendrowidget import Dendrogram, InputError, _linkage
+from dendrowidget import Dendrogram, InputError, _linkage, _memory
 
 METHODS = ["single", "complete", "average", "weighted", "centroid", "median", "ward"]
 RNG = np.random.default_rng(11)
@@ -66,10 +66,11 @@ def test_without_fastcluster_scipy_does_the_work(monkeypatch: pytest.MonkeyPatch
 
 
 def test_memory_is_checked_before_allocating(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_linkage, "available_memory", lambda: 10 * 1024**2)
+    monkeypatch.setattr(_memory, "available_memory", lambda: 10 * 1024**2)
     with pytest.raises(InputError, match=r"GiB .*method='ward', 'single'"):
-        _linkage.check_memory(100_000, "average", "cosine", vector=False)
-    _linkage.check_memory(100_000, "ward", "euclidean", vector=True)  # O(n*d): no refusal
+        _linkage.check_memory(100_000, "average", "cosine", optimal_ordering=False)
+    with pytest.raises(InputError, match=r"optimal_ordering=True .* drop optimal_ordering"):
+        _linkage.check_memory(100_000, "ward", "euclidean", optimal_ordering=True)
 
 
 def test_from_distances_condensed_and_square_agree_with_scipy() -> None:

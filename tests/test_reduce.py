@@ -61,20 +61,20 @@ def test_answers_are_about_rows() -> None:
 
 def test_leaf_labels_show_size_and_most_common_label() -> None:
     df, w = reduced()
-    sizes = np.bincount(w._parts.assign)
+    sizes = np.bincount(w.row_leaves.to_numpy())
     for leaf, text in enumerate(w.labels):
         if sizes[leaf] > 1:
             assert text.endswith(f"({sizes[leaf]:,} rows)")
-        names = df.fruit_name[w._parts.assign == leaf]
+        names = df.fruit_name[w.row_leaves.to_numpy() == leaf]
         assert text.split(" (")[0] in set(names)
 
 
 def test_expand_builds_the_rows_tree() -> None:
     df, w = reduced()
-    leaf = int(np.argmax(np.bincount(w._parts.assign)))
+    leaf = int(np.argmax(np.bincount(w.row_leaves.to_numpy())))
     sub = w.expand(leaf)
-    assert sub.n_leaves == int(np.sum(w._parts.assign == leaf))
-    assert set(sub.frame.index) == set(df.index[w._parts.assign == leaf])
+    assert sub.n_leaves == int(np.sum(w.row_leaves.to_numpy() == leaf))
+    assert set(sub.frame.index) == set(df.index[w.row_leaves.to_numpy() == leaf])
     with pytest.raises(InputError, match="merge"):
         w.expand(2 * w.n_leaves - 2)
 
@@ -103,14 +103,15 @@ def test_double_click_message_expands_into_the_explorer() -> None:
     box = w.explorer()
     got: list[Dendrogram] = []
     w.on_expand(got.append)
-    leaf = int(np.argmax(np.bincount(w._parts.assign)))
+    leaf = int(np.argmax(np.bincount(w.row_leaves.to_numpy())))
     w._on_view_message(w, {"type": "expand", "leaf": leaf}, [])
     (sub,) = got
     assert box.children == (w, sub)
-    assert sub.n_leaves == int(np.sum(w._parts.assign == leaf))
-    with pytest.warns(UserWarning, match="could not expand"):
+    assert sub.n_leaves == int(np.sum(w.row_leaves.to_numpy() == leaf))
+    with pytest.warns(UserWarning, match="could not handle"):
         w._on_view_message(w, {"type": "expand", "leaf": 10**6}, [])
-    w._on_view_message(w, {"type": "something else"}, [])
+    with pytest.warns(UserWarning, match="unknown message"):
+        w._on_view_message(w, {"type": "something else"}, [])
     assert len(got) == 1
     plain = Dendrogram(np.random.default_rng(0).normal(size=(5, 2)))
     assert plain.get_state()["_expandable"] is False

@@ -58,9 +58,9 @@ def test_selection_errors_keep_the_last_good_value() -> None:
     for bad in ([2 * w.n_leaves - 1], [-1], ["a"], [1.5]):
         with pytest.raises(InputError, match="node id"):
             w.selection = bad
-    assert w.selection == [5]
+    assert w.selection == (5,)
     w.selection = [np.int64(7), 7]
-    assert w.selection == [7]
+    assert w.selection == (7,)
 
 
 def test_values_from_the_front_end_are_validated() -> None:
@@ -74,13 +74,13 @@ def test_values_from_the_front_end_are_validated() -> None:
     assert w.cut_height == 3.5 and sent[-1] == {"keys": ["cut_height"]}
     with pytest.warns(UserWarning):
         w.set_state({"selection": [10**9]})
-    assert w.selection == []
+    assert w.selection == ()
     w.set_state({"selection": [w.n_leaves]})
-    assert w.selection == [w.n_leaves]
+    assert w.selection == (w.n_leaves,)
     with pytest.warns(UserWarning):
         w.set_state({"view_window": [5, 1, 0, 1]})
     w.set_state({"view_window": [-3, 10, 0, 2]})
-    assert w.view_window == [0.0, 10.0, 0.0, 2.0]  # clamped to the leaf axis
+    assert w.view_window == (0.0, 10.0, 0.0, 2.0)  # clamped to the leaf axis
 
 
 def test_cut_from_front_end_matches_fcluster() -> None:
@@ -155,9 +155,9 @@ def test_zoom_to_and_reset() -> None:
     x0, x1, y0, y1 = w.view_window
     assert x1 - x0 == 2 and y0 == 0 and y1 > 0
     w.zoom_to(root)
-    assert w.view_window[:2] == [0.0, float(w.n_leaves)]
+    assert w.view_window[:2] == (0.0, float(w.n_leaves))
     w.reset_zoom()
-    assert w.view_window == []
+    assert w.view_window == ()
 
 
 def test_from_linkage_frame_and_labels() -> None:

@@ -1,56 +1,19 @@
-"""Input -> Parts: everything computed before a widget exists, so bad input never leaves a
-half-built widget behind."""
+"""Input + Options -> Built: everything computed before a widget exists, so bad input never
+leaves a half-built widget behind. Each input kind has one function; all read the options only."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from . import _features, _linkage, _reduce
+from . import _dask, _features, _linkage, _reduce
+from ._built import Built, built
 from ._errors import InputError
+from ._options import Options
 from ._progress import Stages
-from ._tree import SortOption, Tree, build_tree
-
-
-@dataclass
-class Parts:
-    Z: np.ndarray
-    tree: Tree
-    frame: Any  # pandas DataFrame, or a dask DataFrame for Dask input
-    labels: list[str] | None  # leaf labels; None: default labels (row positions)
-    features: np.ndarray | None = None
-    metric: str | None = None
-    distances: np.ndarray | None = None
-    tooltips: dict[str, list[str]] | None = None
-    # With micro-clusters the leaves are groups of rows: assign[row] = leaf (a numpy array, or a
-    # lazy dask Series), and the row labels differ from the leaf labels.
-    assign: Any = None
-    row_labels: list[str] | None = None
-    label_column: str | None = None  # Dask input: the label column, read lazily
-    build: dict[str, Any] | None = None  # from_dataframe arguments, for expand()
-
-    @property
-    def lazy(self) -> bool:
-        """Dask input: row answers are lazy dask Series."""
-        return self.assign is not None and not isinstance(self.assign, np.ndarray)
-
-
-def layout(Z: np.ndarray, count_sort: object, distance_sort: object) -> Tree:
-    return build_tree(
-        Z,
-        count_sort=_check_sort("count_sort", count_sort),
-        distance_sort=_check_sort("distance_sort", distance_sort),
-    )
-
-
-def _check_sort(name: str, value: object) -> SortOption:
-    if value in (True, False, "ascending", "descending"):
-        return value  # type: ignore[return-value]
-    raise InputError(f"{name} must be False, True, 'ascending' or 'descending', got {value!r}")
+from ._rows import MicroRows, PlainRows
 
 
 def labels_from(labels: Any, n: int) -> list[str] | None:
@@ -61,13 +24,18 @@ def labels_from(labels: Any, n: int) -> list[str] | None:
             "labels must be a sequence of n labels, got a single string; to use a column "
             "as labels call Dendrogram.from_dataframe(df, label='column')"
         )
-    values = list(labels)
+    try:
+        values = list(labels)
+    except TypeError:
+        raise InputError(
+            f"labels must be a sequence of n labels, got {type(labels).__name__}"
+        ) from None
     if len(values) != n:
         raise InputError(f"labels has {len(values)} entries but the data has {n} rows")
     return [str(v) for v in values]
 
 
-def row_labels(df: pd.DataFrame, label: str | None) -> list[str] | None:
+def row_labels(df: pd.DataFrame, label: Any) -> list[str] | None:
     """The label column as text; else the index, unless it is just the row position (then
     nothing needs to travel)."""
     if label is not None:
@@ -82,168 +50,87 @@ def _default_frame(labels: list[str] | None, n: int) -> pd.DataFrame:
 
 
 def from_features(
-    X: np.ndarray,
-    frame: pd.DataFrame,
-    labels: list[str] | None,
-    *,
-    method: str,
-    metric: str,
-    count_sort: object,
-    distance_sort: object,
-    optimal_ordering: bool,
-) -> Parts:
-    method = _linkage.resolve_method(method)
-    metric = _linkage.resolve_metric(metric, method)
-    # Sort options are checked before the (possibly long) linkage, not after it.
-    _check_sort("count_sort", count_sort)
-    _check_sort("distance_sort", distance_sort)
-    Z = _linkage.linkage_from_features(X, method, metric, bool(optimal_ordering))
-    tree = layout(Z, count_sort, distance_sort)
-    return Parts(Z=Z, tree=tree, frame=frame, labels=labels, features=X, metric=metric)
+    feats: _features.Features, frame: pd.DataFrame, labels: list[str] | None, o: Options, **kw: Any
+) -> Built:
+    Z = _linkage.linkage_from_features(feats.X, o.method, o.metric, o.optimal_ordering)
+    return built(Z, PlainRows(frame, labels), o, labels, features=feats, **kw)
 
 
-def from_array(data: Any, *, labels: Any, **kw: Any) -> Parts:
-    X, _names = _features.features_from_array(data)
-    frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(X)
-    return from_features(X, frame, labels_from(labels, X.shape[0]), **kw)
+def from_array(data: Any, labels: Any, o: Options) -> Built:
+    feats = _features.features_from_array(data)
+    n = feats.X.shape[0]
+    frame = data.copy() if isinstance(data, pd.DataFrame) else pd.DataFrame(feats.X.copy())
+    return from_features(feats, frame, labels_from(labels, n), o)
 
 
-def from_table(
-    df: Any,
-    *,
-    label: str | None,
-    numeric: Any,
-    categorical: Any,
-    scale: bool,
-    tooltip: Sequence[str] | str | None,
-    method: str,
-    metric: str,
-    count_sort: object,
-    distance_sort: object,
-    optimal_ordering: bool,
-    reduce: int | Any | None,
-    progress: bool,
-) -> Parts:
-    from . import _dask
-
-    build = {
-        "label": label,
-        "numeric": numeric,
-        "categorical": categorical,
-        "scale": scale,
-        "method": method,
-        "count_sort": count_sort,
-        "distance_sort": distance_sort,
-    }
+def from_table(df: Any, o: Options) -> Built:
     if _dask.is_dask_frame(df):
-        parts = _dask.build_parts(df, reduce=reduce, progress=progress, **build)
-        parts.build = build
-        return parts
-    if tooltip is not None:
-        tooltip = [tooltip] if isinstance(tooltip, str) else list(tooltip)
-        _features._check_columns(df, tooltip, "tooltip")
-    names = (
-        ["features", "micro-clusters", "linkage"] if reduce is not None else ["features", "linkage"]
-    )
-    stages = Stages(names, enabled=progress)
+        return _dask.build(df, o)
+    if not isinstance(df, pd.DataFrame):
+        raise InputError(
+            f"from_dataframe needs a pandas (or Dask) DataFrame, got {type(df).__name__}; "
+            "for an array use Dendrogram(X)"
+        )
+    snapshot = df.copy()  # the widget answers for the table as it is now
+    if o.tooltip:
+        _features.check_columns(snapshot, list(o.tooltip), "tooltip")
+        _features.check_unique_columns(snapshot, list(o.tooltip))
+    reduce = o.reduce is not None
+    names = ["features", "micro-clusters", "linkage"] if reduce else ["features", "linkage"]
+    stages = Stages(names, enabled=o.progress, rows=len(snapshot))
     try:
         with stages.step("features"):
-            X, _names = _features.features_from_dataframe(
-                df, label=label, numeric=numeric, categorical=categorical, scale=scale
-            )
-        if reduce is not None:
-            parts = _reduced(df, X, label, reduce, method, count_sort, distance_sort, stages)
-            parts.build = {**build, "tooltip": tooltip}
-            return parts
+            feats = _features.features_from_dataframe(snapshot, o)
+        if reduce:
+            return _reduced(snapshot, feats, o, stages)
         with stages.step("linkage"):
-            parts = from_features(
-                X,
-                df,
-                row_labels(df, label),
-                method=method,
-                metric=metric,
-                count_sort=count_sort,
-                distance_sort=distance_sort,
-                optimal_ordering=optimal_ordering,
-            )
+            tips = {str(c): snapshot[c].astype(str).tolist() for c in o.tooltip}
+            return from_features(feats, snapshot, row_labels(snapshot, o.label), o, tooltips=tips)
     finally:
         stages.close()
-    if tooltip:
-        parts.tooltips = {str(c): df[c].astype(str).tolist() for c in tooltip}
-    return parts
 
 
-def check_reducible(method: str) -> None:
-    if _linkage.resolve_method(method) != "ward":
-        raise InputError(
-            f"reduce= builds a size-weighted Ward tree over micro-clusters; method={method!r} "
-            "has no weighted form here. Use method='ward', or drop reduce="
-        )
-
-
-def _reduced(
-    df: pd.DataFrame,
-    X: np.ndarray,
-    label: str | None,
-    reduce: int | Any,
-    method: str,
-    count_sort: object,
-    distance_sort: object,
-    stages: Stages,
-) -> Parts:
-    check_reducible(method)
+def _reduced(df: pd.DataFrame, feats: _features.Features, o: Options, stages: Stages) -> Built:
     with stages.step("micro-clusters"):
-        red = _reduce.reduce_rows(X, _reduce.make_estimator(reduce, X.shape[0]))
+        red = _reduce.reduce_rows(feats.X, _reduce.make_estimator(o.reduce, len(df)))
     with stages.step("linkage"):
-        Z = _reduce.weighted_ward(red.centers, red.sizes)
-        tree = layout(Z, count_sort, distance_sort)
-    rows = row_labels(df, label)
-    return Parts(
-        Z=Z,
-        tree=tree,
-        frame=df,
-        labels=_reduce.leaf_labels(red, rows),
-        assign=red.assign,
-        row_labels=rows,
-        tooltips={"rows": [str(int(s)) for s in red.sizes]},
+        Z = _reduce.weighted_ward(red.centers, red.sizes, o.optimal_ordering)
+    rows = row_labels(df, o.label)
+    k = len(red.sizes)
+    tips = {"rows": [str(int(s)) for s in red.sizes]}
+    for c in o.tooltip:
+        counts = _reduce.leaf_counts(red.assign, df[c].astype(str).tolist())
+        tips[str(c)] = _reduce.top_tooltip(counts, red.sizes)
+    labels = (
+        [f"{int(s):,} rows" for s in red.sizes]
+        if rows is None
+        else _reduce.top_labels(_reduce.leaf_counts(red.assign, rows), red.sizes)
     )
+    return built(Z, MicroRows(df, red.assign, rows, k), o, labels, tooltips=tips)
 
 
-def from_linkage(
-    Z: Any,
-    *,
-    labels: Any,
-    frame: pd.DataFrame | None,
-    count_sort: object,
-    distance_sort: object,
-) -> Parts:
+def from_linkage(Z: Any, labels: Any, frame: Any, o: Options) -> Built:
     Zv = _linkage.validate_linkage(Z)
     n = Zv.shape[0] + 1
     lab = labels_from(labels, n)
-    tree = layout(Zv, count_sort, distance_sort)
     if frame is None:
         frame = _default_frame(lab, n)
+    elif not isinstance(frame, pd.DataFrame):
+        raise InputError(
+            f"frame must be a pandas DataFrame with one row per leaf (the rows selected_frame "
+            f"returns), got {type(frame).__name__}; wrap it: pd.DataFrame(...)"
+        )
     elif len(frame) != n:
         raise InputError(f"frame has {len(frame)} rows but the linkage has {n} leaves")
-    return Parts(Z=Zv, tree=tree, frame=frame, labels=lab)
+    else:
+        frame = frame.copy()
+    return built(Zv, PlainRows(frame, lab), o, lab)
 
 
-def from_distances(
-    D: Any,
-    *,
-    method: str,
-    labels: Any,
-    count_sort: object,
-    distance_sort: object,
-    optimal_ordering: bool,
-) -> Parts:
-    from scipy.spatial.distance import squareform
-
-    method = _linkage.resolve_method(method)
-    Z = _linkage.linkage_from_distances(D, method, bool(optimal_ordering))
+def from_distances(D: Any, labels: Any, o: Options) -> Built:
+    condensed = _linkage.condensed_distances(D)
+    Z = _linkage.linkage_from_distances(condensed, o.method, o.optimal_ordering)
     n = Z.shape[0] + 1
     lab = labels_from(labels, n)
-    tree = layout(Z, count_sort, distance_sort)
-    arr = np.asarray(D, dtype=np.float64)
-    condensed = arr if arr.ndim == 1 else squareform(arr, checks=False)
-    return Parts(Z=Z, tree=tree, frame=_default_frame(lab, n), labels=lab, distances=condensed)
+    rows = PlainRows(_default_frame(lab, n), lab)
+    return built(Z, rows, o, lab, distances=condensed)

@@ -7,26 +7,18 @@ height is <= t. So a cut is one comparison per gap and a cumulative sum: O(n), n
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from ._errors import InputError
 from ._tree import Tree
+from ._values import number
 
 
 def check_cut_height(t: object) -> float:
     """A cut height must be a finite number >= 0."""
-    try:
-        value = float(t)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise InputError(
-            f"cut_height must be a number >= 0 (or None for no cut), got {t!r}"
-        ) from None
-    if not math.isfinite(value) or value < 0:
-        raise InputError(
-            f"cut_height must be finite and >= 0, got {value!r}; use None to remove the cut"
-        )
+    value = number(t, "cut_height (None for no cut)")
+    if value < 0:
+        raise InputError(f"cut_height must be >= 0, got {value!r}; use None to remove the cut")
     return value
 
 

@@ -9,6 +9,8 @@ import numpy as np
 from scipy.cluster import hierarchy
 from scipy.spatial import distance
 
+from . import _memory
+from ._arrays import as_float_array
 from ._errors import InputError
 
 METHODS = ("single", "complete", "average", "weighted", "centroid", "median", "ward")
@@ -65,36 +67,39 @@ def _fastcluster() -> Any | None:
     return fastcluster
 
 
-def available_memory() -> int:
-    """Bytes of memory available now (Linux /proc/meminfo; a generous guess elsewhere)."""
-    try:
-        with open("/proc/meminfo") as f:
-            for line in f:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 8 * 1024**3
-
-
-def check_memory(n: int, method: str, metric: str, vector: bool) -> None:
-    """Refuse an O(n^2) distance matrix that would not fit, before allocating it."""
-    if vector:
-        return
+def check_memory(n: int, method: str, metric: str, optimal_ordering: bool) -> None:
+    """Refuse an O(n^2) distance matrix that would not fit, before allocating it; the message
+    names what forces the matrix and the way out."""
     need = n * (n - 1) // 2 * 8 * 2  # condensed float64 distances plus the algorithm's working copy
-    have = available_memory()
-    if need > 0.8 * have:
-        gib = 1024**3
+    have = _memory.available_memory()
+    if need <= 0.8 * have:
+        return
+    vector = method in VECTOR_METHODS and metric == "euclidean"
+    if optimal_ordering:
+        cause = (
+            "optimal_ordering=True reorders the leaves with scipy's optimal_leaf_ordering, which "
+            "needs every pairwise distance"
+        )
+        way_out = "drop optimal_ordering=True" + (
+            f" (method={method!r} with metric='euclidean' then needs O(n*d) memory)"
+            if vector
+            else ""
+        )
+    elif vector:
+        cause = "fastcluster is not available, so scipy needs every pairwise distance"
+        way_out = "pip install fastcluster (its linkage_vector needs O(n*d) memory)"
+    else:
+        cause = f"method={method!r} with metric={metric!r} needs every pairwise distance"
         way_out = (
             "use method='ward', 'single', 'centroid' or 'median' with metric='euclidean' "
-            "(with fastcluster installed: pip install fastcluster, they need O(n*d) memory)"
+            "(O(n*d) memory)"
         )
-        raise InputError(
-            f"method={method!r} with metric={metric!r} on {n:,} rows needs about "
-            f"{need / gib:.1f} GiB for the pairwise distances, but only {have / gib:.1f} GiB is "
-            f"available. Way out: {way_out}, or reduce the rows first "
-            "(from_dataframe(..., reduce=N) or a sample)."
-        )
+    gib = 1024**3
+    raise InputError(
+        f"{cause}: on {n:,} rows about {need / gib:.1f} GiB, but only {have / gib:.1f} GiB is "
+        f"available to this process. Way out: {way_out}, or reduce the rows first "
+        "(from_dataframe(..., reduce=N) or a sample)."
+    )
 
 
 def linkage_from_features(
@@ -106,7 +111,7 @@ def linkage_from_features(
     exact = optimal_ordering or fc is None or (n <= EXACT_MAX_ROWS and method != "single")
     if not exact and method in VECTOR_METHODS and metric == "euclidean":
         return np.asarray(fc.linkage_vector(X, method=method, metric="euclidean"), dtype=float)
-    check_memory(n, method, metric, vector=False)
+    check_memory(n, method, metric, optimal_ordering)
     D = _distances(X, metric)
     if exact:
         Z = hierarchy.linkage(D, method=method, optimal_ordering=optimal_ordering)
@@ -134,9 +139,9 @@ def _distances(X: np.ndarray, metric: str) -> np.ndarray:
     return D
 
 
-def linkage_from_distances(D: Any, method: str, optimal_ordering: bool = False) -> np.ndarray:
-    """Z for a condensed or square distance matrix."""
-    arr = np.asarray(D, dtype=np.float64)
+def condensed_distances(D: Any) -> np.ndarray:
+    """A private, checked condensed copy of a condensed or square distance matrix."""
+    arr = as_float_array(D, "the distance matrix")
     if arr.ndim == 2:
         if arr.shape[0] != arr.shape[1]:
             raise InputError(
@@ -153,7 +158,7 @@ def linkage_from_distances(D: Any, method: str, optimal_ordering: bool = False) 
     elif arr.ndim != 1:
         raise InputError(f"distances must be condensed (1-D) or square (2-D), got {arr.ndim}-D")
     m = arr.shape[0]
-    n = int(np.rint((1 + np.sqrt(1 + 8 * m)) / 2))
+    n = n_from_condensed(m)
     if n * (n - 1) // 2 != m or n < 2:
         raise InputError(
             f"a condensed distance vector has n*(n-1)/2 entries for n >= 2 rows; got {m} entries"
@@ -162,20 +167,29 @@ def linkage_from_distances(D: Any, method: str, optimal_ordering: bool = False) 
         raise InputError("the distances have NaN or infinite entries; fix or drop them")
     if np.any(arr < 0):
         raise InputError("distances must be >= 0; found negative entries")
+    return arr
+
+
+def n_from_condensed(m: int) -> int:
+    return int(np.rint((1 + np.sqrt(1 + 8 * m)) / 2))
+
+
+def linkage_from_distances(
+    condensed: np.ndarray, method: str, optimal_ordering: bool = False
+) -> np.ndarray:
+    """Z for checked condensed distances (see condensed_distances)."""
+    n = n_from_condensed(condensed.shape[0])
     fc = _fastcluster()
     if fc is not None and n > EXACT_MAX_ROWS and not optimal_ordering:
-        Z = fc.linkage(arr, method=method)
+        Z = fc.linkage(condensed, method=method)
     else:
-        Z = hierarchy.linkage(arr, method=method, optimal_ordering=optimal_ordering)
+        Z = hierarchy.linkage(condensed, method=method, optimal_ordering=optimal_ordering)
     return np.asarray(Z, dtype=np.float64)
 
 
 def validate_linkage(Z: Any) -> np.ndarray:
     """Check a user's Z and return it as float64; errors say which rule a row breaks."""
-    try:
-        arr = np.array(Z, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise InputError("the linkage matrix must be a numeric (n-1) x 4 array") from None
+    arr = as_float_array(Z, "the linkage matrix")
     if arr.ndim != 2 or arr.shape[1] != 4:
         raise InputError(
             f"a linkage matrix has shape (n-1, 4) as scipy.cluster.hierarchy.linkage returns; "
@@ -228,9 +242,18 @@ def validate_linkage(Z: Any) -> np.ndarray:
 
 def linkage_from_model(model: Any) -> np.ndarray:
     """Z from a fitted sklearn AgglomerativeClustering (children_, distances_, labels_)."""
+    from sklearn.cluster import AgglomerativeClustering, FeatureAgglomeration
+
+    name = type(model).__name__
+    if not isinstance(model, (AgglomerativeClustering, FeatureAgglomeration)):
+        raise InputError(
+            f"from_model takes a fitted sklearn.cluster.AgglomerativeClustering; got {name}, "
+            "which builds no merge tree. Cluster its input instead: Dendrogram(X), or "
+            "Dendrogram.from_dataframe(df, ...)"
+        )
     children = getattr(model, "children_", None)
     if children is None:
-        raise InputError(f"{type(model).__name__} is not fitted (no children_); call .fit(X) first")
+        raise InputError(f"this {name} is not fitted (no children_); call .fit(X) first")
     distances = getattr(model, "distances_", None)
     if distances is None:
         raise InputError(

@@ -26,30 +26,71 @@ class Reduction:
 
 def make_estimator(reduce: int | Any, n_rows: int) -> Any:
     """`reduce=N` means scikit-learn's MiniBatchKMeans with N clusters; an estimator with fit /
-    predict / cluster_centers_ (e.g. dask_ml.cluster.KMeans) is used as given."""
-    if isinstance(reduce, bool):
-        raise InputError("reduce is a number of micro-clusters or an estimator, not a bool")
-    if isinstance(reduce, (int, np.integer)):
-        k = int(reduce)
-        if k < 2:
-            raise InputError(f"reduce={k}: ask for at least 2 micro-clusters")
+    predict / cluster_centers_ (e.g. dask_ml.cluster.KMeans) is used as given. `reduce` was
+    checked by the options."""
+    if isinstance(reduce, int):
         from sklearn.cluster import MiniBatchKMeans
 
-        return MiniBatchKMeans(n_clusters=min(k, n_rows), random_state=0, n_init=3, batch_size=4096)
-    for attr in ("fit", "predict"):
-        if not callable(getattr(reduce, attr, None)):
-            raise InputError(
-                f"reduce must be a number of micro-clusters or an estimator with fit/predict/"
-                f"cluster_centers_; {type(reduce).__name__} has no {attr}()"
-            )
+        k = min(reduce, n_rows)
+        return MiniBatchKMeans(n_clusters=k, random_state=0, n_init=3, batch_size=4096)
     return reduce
+
+
+def checked_centers(estimator: Any, d: int) -> np.ndarray:
+    """The estimator's cluster_centers_ as a (k, d) finite float64 array, or a clear error."""
+    name = type(estimator).__name__
+    raw = getattr(estimator, "cluster_centers_", None)
+    if raw is None:
+        raise InputError(
+            f"reduce={name}: after fit() it has no cluster_centers_; reduce= needs an estimator "
+            "that exposes its centres (KMeans, MiniBatchKMeans, dask_ml KMeans, ...)"
+        )
+    try:
+        centers = np.array(raw, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InputError(f"reduce={name}: cluster_centers_ is not numeric") from None
+    if centers.ndim != 2 or centers.shape[1] != d:
+        raise InputError(
+            f"reduce={name}: cluster_centers_ has shape {centers.shape}, expected (k, {d}) "
+            "centres in the feature space"
+        )
+    bad = ~np.all(np.isfinite(centers), axis=1)
+    if bad.any():
+        raise InputError(
+            f"reduce={name}: {int(bad.sum())} of its {len(centers)} cluster_centers_ are NaN "
+            "or infinite (rows {}); use an estimator whose centres are finite, e.g. "
+            "reduce=<a number> for MiniBatchKMeans".format(np.flatnonzero(bad)[:5].tolist())
+        )
+    return centers
+
+
+def checked_ids(raw: Any, n_centers: int, name: str) -> np.ndarray:
+    """predict()'s output as int64 micro-cluster ids 0..k-1, or a clear error."""
+    ids = np.asarray(raw)
+    if ids.ndim != 1 or not np.issubdtype(ids.dtype, np.integer):
+        if ids.ndim == 1 and np.issubdtype(ids.dtype, np.floating) and np.all(ids == np.round(ids)):
+            ids = ids.astype(np.int64)
+        else:
+            raise InputError(
+                f"reduce={name}: predict() must return one integer centre id per row, got "
+                f"{ids.dtype} with shape {ids.shape}"
+            )
+    ids = ids.astype(np.int64)
+    if len(ids) and (ids.min() < 0 or ids.max() >= n_centers):
+        lo, hi = int(ids.min()), int(ids.max())
+        raise InputError(
+            f"reduce={name}: predict() returned ids {lo}..{hi}, but there are {n_centers} "
+            f"cluster_centers_ (ids 0..{n_centers - 1}); noise labels such as -1 are not "
+            "micro-clusters. Use an estimator that assigns every row to one of its centres"
+        )
+    return ids
 
 
 def reduce_rows(X: Any, estimator: Any) -> Reduction:
     """Fit the estimator and keep only the micro-clusters that received rows."""
     estimator.fit(X)
-    assign = np.asarray(estimator.predict(X), dtype=np.int64)
-    centers = np.asarray(estimator.cluster_centers_, dtype=np.float64)
+    centers = checked_centers(estimator, X.shape[1])
+    assign = checked_ids(estimator.predict(X), len(centers), type(estimator).__name__)
     sizes = np.bincount(assign, minlength=len(centers))
     used = np.flatnonzero(sizes)
     if len(used) < 2:
@@ -59,8 +100,12 @@ def reduce_rows(X: Any, estimator: Any) -> Reduction:
     return Reduction(assign=remap[assign], centers=centers[used], sizes=sizes[used])
 
 
-def weighted_ward(centers: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+def weighted_ward(
+    centers: np.ndarray, sizes: np.ndarray, optimal_ordering: bool = False
+) -> np.ndarray:
     """Ward linkage of weighted points (nearest-neighbour chain, O(k^2 d) numpy work).
+    optimal_ordering flips merges so adjacent micro-clusters are close (scipy's
+    optimal_leaf_ordering on the centres' distances), as it does for a tree over rows.
 
     Returns a scipy linkage matrix over the k points; column 3 counts points (micro-clusters),
     as scipy's convention requires.
@@ -105,7 +150,13 @@ def weighted_ward(centers: np.ndarray, sizes: np.ndarray) -> np.ndarray:
         active[a] = False
         ids[b] = next_id
         next_id += 1
-    return _to_scipy_order(merges, k)
+    Z = _to_scipy_order(merges, k)
+    if optimal_ordering:
+        from scipy.cluster.hierarchy import optimal_leaf_ordering
+        from scipy.spatial.distance import pdist
+
+        Z = optimal_leaf_ordering(Z, pdist(centers))
+    return Z
 
 
 def _to_scipy_order(merges: list[tuple[int, int, float]], k: int) -> np.ndarray:
@@ -130,30 +181,43 @@ def _to_scipy_order(merges: list[tuple[int, int, float]], k: int) -> np.ndarray:
     return Z
 
 
-def leaf_labels(red: Reduction, row_labels: list[str] | None) -> list[str]:
-    """A micro-cluster's label: its most common row label and its size, "Apple (42 rows)"."""
-    if row_labels is None:
-        return [f"{int(s):,} rows" for s in red.sizes]
+def leaf_counts(assign: np.ndarray, values: list[str]) -> Any:
+    """(leaf, name, n): how often each value occurs in each micro-cluster."""
     import pandas as pd
 
-    counts = (
-        pd.DataFrame({"leaf": red.assign, "name": pd.Series(row_labels, dtype=object)})
+    return (
+        pd.DataFrame({"leaf": assign, "name": pd.Series(values, dtype=object)})
         .value_counts()
         .rename("n")
         .reset_index()
     )
-    return top_labels(counts, red.sizes)
 
 
-def top_labels(counts: Any, sizes: np.ndarray) -> list[str]:
-    """Leaf labels from a table of (leaf, name, n): the most common name (ties: the first in
-    sorted order) and the leaf's size."""
+def top_values(counts: Any, n_leaves: int) -> tuple[np.ndarray, np.ndarray]:
+    """From a table of (leaf, name, n): each leaf's most common name (ties: the first in sorted
+    order) and its count."""
     best = counts.sort_values(
         ["leaf", "n", "name"], ascending=[True, False, True], kind="stable"
     ).drop_duplicates("leaf")
-    top = np.empty(len(sizes), dtype=object)
+    top = np.full(n_leaves, "", dtype=object)
+    n = np.zeros(n_leaves, dtype=np.int64)
     top[best["leaf"].to_numpy()] = best["name"].astype(str).to_numpy()
+    n[best["leaf"].to_numpy()] = best["n"].to_numpy()
+    return top, n
+
+
+def top_labels(counts: Any, sizes: np.ndarray) -> list[str]:
+    """A micro-cluster's label: its most common row label and its size, "Apple (42 rows)"."""
+    top, _ = top_values(counts, len(sizes))
     return [
         str(name) if s == 1 else f"{name} ({int(s):,} rows)"
         for name, s in zip(top, sizes, strict=True)
+    ]
+
+
+def top_tooltip(counts: Any, sizes: np.ndarray) -> list[str]:
+    """A tooltip column for a micro-cluster: its most common value and that value's share."""
+    top, n = top_values(counts, len(sizes))
+    return [
+        str(v) if s == 1 else f"{v} ({c / s:.0%})" for v, c, s in zip(top, n, sizes, strict=True)
     ]

@@ -10,14 +10,16 @@ from ._errors import InputError
 from ._tree import Tree
 
 
-def check_node_ids(tree: Tree, ids: Iterable[object]) -> list[int]:
+def check_node_ids(tree: Tree, ids: object, what: str = "selection") -> tuple[int, ...]:
     """Node ids in scipy numbering (leaves 0..n-1, merges n..2n-2), duplicates dropped."""
     top = 2 * tree.n - 2
+    if isinstance(ids, (str, bytes)) or not isinstance(ids, Iterable):
+        raise InputError(f"{what} is a list of node ids (integers 0..{top}), got {ids!r:.60}")
     out: list[int] = []
     seen: set[int] = set()
     for v in ids:
         if isinstance(v, bool) or not isinstance(v, (int, np.integer)):
-            raise InputError(f"selection holds node ids (integers 0..{top}), got {v!r}")
+            raise InputError(f"{what} holds node ids (integers 0..{top}), got {v!r:.60}")
         node = int(v)
         if not 0 <= node <= top:
             raise InputError(
@@ -26,10 +28,10 @@ def check_node_ids(tree: Tree, ids: Iterable[object]) -> list[int]:
         if node not in seen:
             seen.add(node)
             out.append(node)
-    return out
+    return tuple(out)
 
 
-def drawn_positions(tree: Tree, nodes: list[int]) -> np.ndarray:
+def drawn_positions(tree: Tree, nodes: tuple[int, ...]) -> np.ndarray:
     """Drawn positions under the nodes, ascending, each once (nested selections merge)."""
     if not nodes:
         return np.empty(0, dtype=np.int64)
@@ -54,14 +56,5 @@ def concat_ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return np.repeat(shift, lengths) + np.arange(int(lengths.sum()), dtype=np.int64)
 
 
-def rows_of_leaves(assign: np.ndarray, leaves: np.ndarray, n_leaves: int) -> np.ndarray:
-    """Rows whose micro-cluster (assign[row]) is in `leaves`, leaf by leaf in the given order,
-    rows ascending within a leaf."""
-    by_leaf = np.argsort(assign, kind="stable")
-    sizes = np.bincount(assign, minlength=n_leaves)
-    first = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-    return by_leaf[concat_ranges(first[leaves], sizes[leaves])]
-
-
-def selected_rows(tree: Tree, nodes: list[int]) -> np.ndarray:
+def selected_rows(tree: Tree, nodes: tuple[int, ...]) -> np.ndarray:
     return tree.order[drawn_positions(tree, nodes)]

@@ -1,30 +1,36 @@
-"""class Dendrogram: the widget, its synced traits, and the answers it gives back in Python."""
+"""class Dendrogram: the widget, its synced traits and their checks, the constructors and the
+actions. The answers live in `_answers.py`, the build in `_build.py`."""
 
 from __future__ import annotations
 
-import math
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import anywidget
 import ipywidgets
-import numpy as np
-import pandas as pd
 import traitlets as t
 
-from . import _build, _cut, _dask, _linkage, _payload, _selection
+from . import _build, _cut, _frontend, _linkage, _options, _payload, _selection, _values
+from ._answers import Answers
+from ._built import Built
 from ._errors import InputError
 from ._tree import SortOption
 
 _STATIC = Path(__file__).parent / "static"
 # Okabe & Ito's colour-blind-safe palette, without black and yellow (too faint on white).
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"]
-ORIENTATIONS = ("top", "bottom", "left", "right")
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9")
+DISPLAY = ("orientation", "height", "title", "axis_label", "palette")
+STATE = ("cut_height", "n_clusters", "selection", "view_window")
 
 
-class Dendrogram(anywidget.AnyWidget):
+def _as_list(value: Any, _widget: object) -> list[Any]:
+    # Tuples in Python, lists in JSON: equal to what the view sent, so no needless echo.
+    return list(value)
+
+
+class Dendrogram(Answers, anywidget.AnyWidget):
     """An interactive dendrogram: zoom, cut and select in the view; read the answers here.
 
     Build it from a numeric array or DataFrame (``Dendrogram(X, method="ward")``), a table with
@@ -35,30 +41,32 @@ class Dendrogram(anywidget.AnyWidget):
     _esm = _STATIC / "widget.js"
     _css = _STATIC / "widget.css"
 
+    # Python -> view only (the view may not write them: see _frontend.WRITABLE).
     _tree = t.Dict().tag(sync=True)
     _labels = t.Dict().tag(sync=True)
     _tooltips = t.Dict().tag(sync=True)
+    _expandable = t.Bool(False).tag(sync=True)  # leaves are micro-clusters: dblclick expands
 
-    cut_height = t.Any(None, allow_none=True).tag(sync=True)  # validated below, with clear errors
+    # Every public trait is checked by _check below; values are immutable (tuples).
+    cut_height = t.Any(None, allow_none=True).tag(sync=True)
     """Height of the cut line (None: no cut). Rows whose lowest common ancestor merges at or
     below it share a cluster, exactly as ``fcluster(Z, t, criterion="distance")``."""
-    selection = t.List().tag(sync=True)  # node ids, validated below
-    """Selected node ids (scipy numbering: leaves 0..n-1, merges n..2n-2)."""
-    view_window = t.List().tag(sync=True)  # validated below
-    """Visible window ``[x0, x1, y0, y1]`` in leaf units and heights; [] is the full view."""
-    orientation = t.Enum(ORIENTATIONS, default_value="top").tag(sync=True)
+    selection = t.Any(()).tag(sync=True, to_json=_as_list)
+    """Selected node ids, a tuple (scipy numbering: leaves 0..n-1, merges n..2n-2)."""
+    view_window = t.Any(()).tag(sync=True, to_json=_as_list)
+    """Visible window ``(x0, x1, y0, y1)`` in leaf units and heights; () is the full view."""
+    orientation = t.Any("top").tag(sync=True)
     """Where the root is drawn: "top" (like scipy), "bottom", "left" or "right"."""
-    height = t.Int(420).tag(sync=True)
-    """Height of the plot in CSS pixels; the width follows the cell."""
-    title = t.Unicode("").tag(sync=True)
+    height = t.Any(420).tag(sync=True)
+    """Height of the plot in CSS pixels (120..10000); the width follows the cell."""
+    title = t.Any("").tag(sync=True)
     """Plain-text title above the plot."""
-    axis_label = t.Unicode("distance").tag(sync=True)
+    axis_label = t.Any("distance").tag(sync=True)
     """Title of the height axis."""
-    palette = t.List(t.Unicode(), default_value=PALETTE).tag(sync=True)
+    palette = t.Any(PALETTE).tag(sync=True, to_json=_as_list)
     """Cluster colours; cluster c (1-based, left to right) takes palette[(c - 1) % len]."""
     busy = t.Bool(False).tag(sync=True)
     """True while Python recomputes (the view shows a busy indicator)."""
-    _expandable = t.Bool(False).tag(sync=True)  # leaves are micro-clusters: dblclick expands
 
     def __init__(
         self,
@@ -70,70 +78,63 @@ class Dendrogram(anywidget.AnyWidget):
         count_sort: SortOption = False,
         distance_sort: SortOption = False,
         optimal_ordering: bool = False,
-        **options: Any,
+        **display: Any,
     ) -> None:
-        parts = _build.from_array(
-            data,
-            labels=labels,
+        o = _options.make(
             method=method,
             metric=metric,
             count_sort=count_sort,
             distance_sort=distance_sort,
             optimal_ordering=optimal_ordering,
         )
-        self._setup(parts, options)
+        self._setup(_build.from_array(data, labels, o), display)
 
     # ---- construction ---------------------------------------------------------------------
-    def _setup(self, parts: _build.Parts, options: dict[str, Any]) -> None:
-        allowed = {
-            "orientation",
-            "height",
-            "title",
-            "axis_label",
-            "palette",
-            "cut_height",
-            "n_clusters",
-            "selection",
-            "view_window",
-        }
-        unknown = sorted(set(options) - allowed)
+    def _setup(self, b: Built, display: dict[str, Any]) -> None:
+        unknown = sorted(set(display) - {*DISPLAY, *STATE})
         if unknown:
             raise TypeError(
-                f"unknown keyword argument(s) {unknown}; display options are {sorted(allowed)}"
+                f"unknown keyword argument(s) {unknown}; display options are {list(DISPLAY)} "
+                f"and initial state {list(STATE)}"
             )
-        n_clusters = options.pop("n_clusters", None)
+        if display.get("n_clusters") is not None and display.get("cut_height") is not None:
+            raise InputError(
+                "give n_clusters or cut_height, not both: each sets the cut "
+                f"(got n_clusters={display['n_clusters']!r}, cut_height={display['cut_height']!r})"
+            )
+        n_clusters = display.pop("n_clusters", None)
         if n_clusters is not None:
-            options["cut_height"] = _cut.height_for_k(parts.tree, n_clusters)
-        self._parts = parts
-        self._t = parts.tree
+            display["cut_height"] = _cut.height_for_k(b.tree, n_clusters)
+        self._b = b
+        self._distances_cache = None
         self._expand_callbacks: list[Callable[[Dendrogram], object]] = []
-        # Options go through the validators inside __init__: a bad one raises before the widget
+        # Options go through the checks inside __init__: a bad one raises before the widget
         # opens its comm, so nothing half-built is left registered with the kernel.
         super().__init__(
-            _tree=_payload.tree_payload(parts.tree),
-            _labels=_payload.labels_payload(parts.labels),
-            _tooltips=_payload.tooltips_payload(parts.tooltips or {}),
-            _expandable=parts.assign is not None,
-            **options,
+            _tree=_payload.tree_payload(b.tree),
+            _labels=_payload.labels_payload(b.labels),
+            _tooltips=_payload.tooltips_payload(b.tooltips),
+            _expandable=b.rows.expandable,
+            **display,
         )
         self.on_msg(self._on_view_message)
 
     @classmethod
-    def _new(cls, parts: _build.Parts, options: dict[str, Any]) -> Dendrogram:
+    def _new(cls, b: Built, display: dict[str, Any]) -> Dendrogram:
         obj = cls.__new__(cls)
-        obj._setup(parts, options)
+        obj._setup(b, display)
         return obj
 
     @classmethod
     def from_dataframe(
         cls,
-        df: pd.DataFrame,
+        df: Any,
         *,
-        label: str | None = None,
-        numeric: Sequence[str] | Mapping[str, float] | None = None,
-        categorical: Sequence[str] | Mapping[str, float] | None = None,
+        label: Hashable | None = None,
+        numeric: Sequence[Hashable] | Mapping[Hashable, float] | None = None,
+        categorical: Sequence[Hashable] | Mapping[Hashable, float] | None = None,
         scale: bool = True,
-        tooltip: Sequence[str] | None = None,
+        tooltip: Sequence[Hashable] | None = None,
         method: str = "ward",
         metric: str = "euclidean",
         count_sort: SortOption = False,
@@ -141,7 +142,7 @@ class Dendrogram(anywidget.AnyWidget):
         optimal_ordering: bool = False,
         reduce: int | Any | None = None,
         progress: bool = True,
-        **options: Any,
+        **display: Any,
     ) -> Dendrogram:
         """The tutorial's pipeline on a table: numeric columns standardised (``scale=False``
         keeps raw values), categorical columns one-hot encoded, each times its weight.
@@ -149,16 +150,16 @@ class Dendrogram(anywidget.AnyWidget):
         ``numeric``/``categorical`` take a list (weight 1) or a dict column -> weight;
         ``numeric=None`` uses every numeric column except ``label`` and the categorical ones.
         ``label`` names the column shown as leaf labels; ``tooltip`` names extra columns shown
-        when hovering a leaf.
+        when hovering a leaf. Categorical values mixing kinds (text and numbers) are compared as
+        text; missing values are a category of their own.
 
         ``reduce=N`` (or an estimator with fit / predict / cluster_centers_) first groups the rows
         into N micro-clusters and builds a size-weighted Ward tree over them: for tables past
-        the O(n^2) wall. Leaves are then micro-clusters; ``clusters``, ``selected_indices`` and
-        ``selected_frame`` still answer for the original rows, and ``expand(leaf)`` builds the
-        tree of one micro-cluster's rows.
+        the O(n^2) wall (euclidean only). Leaves are then micro-clusters; ``clusters``,
+        ``selected_indices`` and ``selected_frame`` still answer for the original rows, and
+        ``expand(leaf)`` builds the tree of one micro-cluster's rows with the same options.
         """
-        parts = _build.from_table(
-            df,
+        o = _options.make(
             label=label,
             numeric=numeric,
             categorical=categorical,
@@ -172,7 +173,7 @@ class Dendrogram(anywidget.AnyWidget):
             reduce=reduce,
             progress=progress,
         )
-        return cls._new(parts, options)
+        return cls._new(_build.from_table(df, o), display)
 
     @classmethod
     def from_linkage(
@@ -180,17 +181,17 @@ class Dendrogram(anywidget.AnyWidget):
         Z: Any,
         *,
         labels: Sequence[Any] | None = None,
-        frame: pd.DataFrame | None = None,
+        frame: Any = None,
         count_sort: SortOption = False,
         distance_sort: SortOption = False,
-        **options: Any,
+        **display: Any,
     ) -> Dendrogram:
-        """A precomputed linkage matrix (scipy convention), validated. ``frame`` (optional)
-        holds the rows that ``selected_frame`` returns."""
-        parts = _build.from_linkage(
-            Z, labels=labels, frame=frame, count_sort=count_sort, distance_sort=distance_sort
+        """A precomputed linkage matrix (scipy convention), validated. ``frame`` (optional, a
+        DataFrame with one row per leaf) holds the rows that ``selected_frame`` returns."""
+        o = _options.make(
+            method=None, metric=None, count_sort=count_sort, distance_sort=distance_sort
         )
-        return cls._new(parts, options)
+        return cls._new(_build.from_linkage(Z, labels, frame, o), display)
 
     @classmethod
     def from_distances(
@@ -202,226 +203,93 @@ class Dendrogram(anywidget.AnyWidget):
         count_sort: SortOption = False,
         distance_sort: SortOption = False,
         optimal_ordering: bool = False,
-        **options: Any,
+        **display: Any,
     ) -> Dendrogram:
         """A condensed (``pdist``) or square distance matrix. Ward, centroid and median assume
         the distances are euclidean, as in scipy."""
-        parts = _build.from_distances(
-            D,
+        o = _options.make(
             method=method,
-            labels=labels,
+            metric=None,
             count_sort=count_sort,
             distance_sort=distance_sort,
             optimal_ordering=optimal_ordering,
         )
-        return cls._new(parts, options)
+        return cls._new(_build.from_distances(D, labels, o), display)
 
     @classmethod
     def from_model(
-        cls, model: Any, *, labels: Sequence[Any] | None = None, **options: Any
+        cls, model: Any, *, labels: Sequence[Any] | None = None, **display: Any
     ) -> Dendrogram:
         """A fitted sklearn ``AgglomerativeClustering`` (fit with ``compute_distances=True``
         or ``distance_threshold``)."""
-        Z = _linkage.linkage_from_model(model)
-        return cls.from_linkage(Z, labels=labels, **options)
+        return cls.from_linkage(_linkage.linkage_from_model(model), labels=labels, **display)
 
-    # ---- validation of every value, from Python or from the front end -----------------------
-    @t.validate("cut_height")
-    def _valid_cut(self, proposal: dict[str, Any]) -> float | None:
-        value = proposal["value"]
-        return None if value is None else _cut.check_cut_height(value)
+    # ---- one check per trait, for Python assignments and front-end updates alike ------------
+    def _check(self, name: str, value: Any) -> Any:
+        if name == "cut_height":
+            return None if value is None else _cut.check_cut_height(value)
+        if name == "selection":
+            return _selection.check_node_ids(self._t, value)
+        if name == "view_window":
+            return _values.view_window(value, self._t.n)
+        if name == "orientation":
+            return _values.orientation(value)
+        if name == "height":
+            return _values.plot_height(value)
+        if name in ("title", "axis_label"):
+            return _values.text(value, name)
+        if name == "palette":
+            return _values.palette(value)
+        raise InputError(f"{name} cannot be set")
 
-    @t.validate("selection")
-    def _valid_selection(self, proposal: dict[str, Any]) -> list[int]:
-        return _selection.check_node_ids(self._t, proposal["value"])
-
-    @t.validate("view_window")
-    def _valid_window(self, proposal: dict[str, Any]) -> list[float]:
-        w = list(proposal["value"])
-        if not w:
-            return []
-        try:
-            x0, x1, y0, y1 = (float(v) for v in w)
-            ok = all(math.isfinite(v) for v in (x0, x1, y0, y1))
-        except (TypeError, ValueError):
-            ok = False
-        if not ok:
-            raise InputError(
-                f"view_window is [] or four finite numbers [x0, x1, y0, y1], got {w!r}"
-            )
-        n = float(self._t.n)
-        x0, x1 = max(0.0, min(x0, n)), max(0.0, min(x1, n))
-        if not (x1 > x0 and y1 > y0):
-            raise InputError(f"view_window needs x0 < x1 and y0 < y1, got {w!r}")
-        return [x0, x1, y0, y1]
-
-    @t.validate("height")
-    def _valid_height(self, proposal: dict[str, Any]) -> int:
-        h = int(proposal["value"])
-        if not 120 <= h <= 10000:
-            raise InputError(f"height is the plot height in pixels (120..10000), got {h}")
-        return h
+    @t.validate("cut_height", "selection", "view_window", *DISPLAY)
+    def _valid(self, proposal: dict[str, Any]) -> Any:
+        return self._check(proposal["trait"].name, proposal["value"])
 
     def set_state(self, sync_data: dict[str, Any]) -> None:
-        """Values from the front end: a bad one is refused and the last good state re-sent, so
-        every view re-syncs and Python never holds a value it did not validate."""
+        """Values from the front end: the update is checked as a unit and a refused one is
+        rolled back, its last good state re-sent, so Python never holds an unchecked value."""
+        keys = [k for k in (sync_data if isinstance(sync_data, Mapping) else {}) if k in self.keys]
+        before = {k: getattr(self, k) for k in keys}
         try:
+            _frontend.check_update(sync_data, self._check)
             super().set_state(sync_data)
-        except (t.TraitError, TypeError, ValueError) as err:
-            warnings.warn(f"dendrowidget ignored a bad value from the view: {err}", stacklevel=2)
-            self.send_state(list(sync_data))
-
-    # ---- answers --------------------------------------------------------------------------
-    @property
-    def n_leaves(self) -> int:
-        """Number of leaves (rows)."""
-        return self._t.n
-
-    @property
-    def leaves(self) -> list[int]:
-        """Row positions left to right as drawn (= scipy ``dendrogram(...)["leaves"]``)."""
-        return self._t.order.tolist()
-
-    @property
-    def linkage(self) -> np.ndarray:
-        """The linkage matrix with each row's children in drawn order (left first)."""
-        return self._t.linkage
-
-    @property
-    def labels(self) -> list[str]:
-        """Leaf labels by row position."""
-        lab = self._parts.labels
-        return list(lab) if lab is not None else [str(i) for i in range(self._t.n)]
-
-    @property
-    def frame(self) -> pd.DataFrame:
-        """The table the widget was built from."""
-        return self._parts.frame
-
-    @property
-    def n_clusters(self) -> int:
-        """Clusters at the current cut (1 without a cut). Setting it picks a cut height that
-        gives exactly that many clusters, or raises when ties make it impossible."""
-        return _cut.n_clusters_at(self._t, self.cut_height)
-
-    @n_clusters.setter
-    def n_clusters(self, k: int) -> None:
-        self.cut_height = _cut.height_for_k(self._t, k)
-
-    @property
-    def clusters(self) -> pd.Series:
-        """Cluster id of every row (1..k, numbered left to right as drawn), aligned with the
-        input's index; the same partition as ``fcluster(Z, cut_height, "distance")``."""
-        ids = _cut.row_ids(self._t, self.cut_height)
-        if self._parts.lazy:
-            return _dask.map_leaves(self._parts.assign, ids, "cluster")
-        if self._parts.assign is not None:
-            ids = ids[self._parts.assign]  # rows take their micro-cluster's id
-        return pd.Series(ids, index=self._parts.frame.index, name="cluster")
-
-    @property
-    def cluster_colors(self) -> dict[int, str]:
-        """Colour of each cluster id as drawn."""
-        pal = list(self.palette) or PALETTE
-        return {c: pal[(c - 1) % len(pal)] for c in range(1, self.n_clusters + 1)}
-
-    @property
-    def cluster_nodes(self) -> dict[int, int]:
-        """Node id of each cluster's subtree, by cluster id: ``w.selection =
-        [w.cluster_nodes[3]]`` selects cluster 3, ``w.zoom_to(w.cluster_nodes[3])`` shows it."""
-        nodes = _cut.cluster_nodes(self._t, self.cut_height)
-        return {i + 1: int(v) for i, v in enumerate(nodes)}
-
-    @property
-    def cut_steps(self) -> np.ndarray:
-        """Heights where the number of clusters changes (ascending)."""
-        return _cut.cut_steps(self._t)
-
-    @property
-    def selected_indices(self) -> list[int]:
-        """Row positions under the selected nodes, in drawn order (Dask input: a lazy Series of
-        the selected rows' index labels)."""
-        if self._parts.lazy:
-            return self._lazy_selected().index.to_series()
-        rows = _selection.selected_rows(self._t, list(self.selection))
-        if self._parts.assign is not None:
-            rows = _selection.rows_of_leaves(self._parts.assign, rows, self._t.n)
-        return rows.tolist()
-
-    @property
-    def selected_labels(self) -> list[str]:
-        """Labels of the selected rows, in drawn order."""
-        p = self._parts
-        if p.lazy:
-            sel = self._lazy_selected()
-            return sel[p.label_column] if p.label_column else sel.index.to_series()
-        rows = self.selected_indices
-        # O(selected): never materialise all n labels just to pick a few.
-        lab = p.labels if p.assign is None else p.row_labels
-        if lab is not None:
-            return [lab[i] for i in rows]
-        if p.assign is None:
-            return [str(i) for i in rows]  # default labels are the row positions
-        return [str(p.frame.index[i]) for i in rows]
-
-    @property
-    def selected_frame(self) -> pd.DataFrame:
-        """Rows of the input table under the selection, in drawn order (Dask input: lazy)."""
-        if self._parts.lazy:
-            return self._lazy_selected()
-        return self._parts.frame.iloc[self.selected_indices]
-
-    def _lazy_selected(self) -> Any:
-        leaves = _selection.selected_rows(self._t, list(self.selection))
-        p = self._parts
-        return p.frame[p.assign.isin(leaves.tolist())]
-
-    @property
-    def cophenetic_correlation(self) -> float | None:
-        """Cophenetic correlation of the tree with the input distances (None when the tree came
-        from a linkage matrix or a model, whose distances are unknown)."""
-        from scipy.cluster.hierarchy import cophenet
-        from scipy.spatial.distance import pdist
-
-        p = self._parts
-        if p.assign is not None:
-            return None  # the tree is over micro-clusters, not the rows
-        if p.distances is None and p.features is not None:
-            p.distances = pdist(p.features, metric=p.metric or "euclidean")
-        if p.distances is None:
-            return None
-        c, _ = cophenet(p.Z, p.distances)
-        return float(c)
+        except Exception as err:  # whatever a custom client sends, the kernel keeps going
+            with self.hold_trait_notifications():
+                for k, v in before.items():
+                    self.set_trait(k, v)
+            _frontend.refuse(err)
+            if keys:
+                self.send_state(keys)
 
     # ---- actions from Python --------------------------------------------------------------
     def zoom_to(self, node: int) -> None:
         """Zoom the view to a node's subtree (a node id, as in ``selection``)."""
-        (v,) = _selection.check_node_ids(self._t, [node])
+        (v,) = _selection.check_node_ids(self._t, [node], "zoom_to")
         s, c = int(self._t.start[v]), int(self._t.count[v])
         top = float(self._t.maxh[v]) if v >= self._t.n else 0.0
-        self.view_window = [float(s), float(s + c), 0.0, top * 1.05 if top > 0 else 1.0]
+        self.view_window = (float(s), float(s + c), 0.0, top * 1.05 if top > 0 else 1.0)
 
-    def expand(self, leaf: int, **kwargs: Any) -> Dendrogram:
-        """The tree of the rows inside one micro-cluster leaf (after ``reduce=``), built now.
+    def reset_zoom(self) -> None:
+        """Show the whole tree."""
+        self.view_window = ()
 
-        Keyword arguments go to :meth:`from_dataframe` for the rows (the label column and the
-        numeric/categorical choices of this widget are reused unless given).
-        """
-        p = self._parts
-        if p.assign is None or p.build is None:
+    def expand(self, leaf: int, **changes: Any) -> Dendrogram:
+        """The tree of the rows inside one micro-cluster leaf (after ``reduce=``), built now
+        with this widget's options (``changes`` override them, e.g. ``method="average"``;
+        display options such as ``title`` are taken too)."""
+        rows = self._b.rows
+        if not rows.expandable:
             raise InputError("expand() needs a widget built with from_dataframe(..., reduce=N)")
-        (node,) = _selection.check_node_ids(self._t, [leaf])
-        if node >= self._t.n:
-            raise InputError(f"node {node} is a merge; expand() takes a leaf id 0..{self._t.n - 1}")
+        node = _frontend.leaf_id(leaf, self._t.n)
+        display = {k: changes.pop(k) for k in list(changes) if k in (*DISPLAY, *STATE)}
+        o = self._b.options.replace(reduce=None, **changes)
         self.busy = True
         try:
-            if p.lazy:
-                frame = p.frame[p.assign == node].compute()
-            else:
-                frame = p.frame.iloc[np.flatnonzero(p.assign == node)]
+            frame = rows.leaf_frame(node)
             if len(frame) < 2:
                 raise InputError(f"leaf {node} holds {len(frame)} row: nothing to expand")
-            return type(self).from_dataframe(frame, **{**p.build, **kwargs})
+            return type(self)._new(_build.from_table(frame, o), display)
         finally:
             self.busy = False
 
@@ -437,27 +305,29 @@ class Dendrogram(anywidget.AnyWidget):
         self.on_expand(lambda sub: setattr(box, "children", (self, sub)))
         return box
 
-    def _on_view_message(self, _widget: object, content: dict[str, Any], _buffers: object) -> None:
-        if not isinstance(content, dict) or content.get("type") != "expand":
-            return
+    def _on_view_message(self, _widget: object, content: Any, _buffers: object) -> None:
         try:
-            sub = self.expand(int(content.get("leaf", -1)))
-        except (InputError, TypeError, ValueError) as err:
-            warnings.warn(f"dendrowidget could not expand that leaf: {err}", stacklevel=2)
-            return
-        for callback in self._expand_callbacks:
-            callback(sub)
-
-    def reset_zoom(self) -> None:
-        """Show the whole tree."""
-        self.view_window = []
+            if _frontend.message_type(content) != "expand":
+                raise InputError(f"unknown message from the view: {content!r:.80}")
+            sub = self.expand(_frontend.leaf_id(content.get("leaf"), self._t.n))
+            for callback in self._expand_callbacks:
+                callback(sub)
+        except Exception as err:  # a message handler must never raise into the kernel
+            warnings.warn(f"dendrowidget could not handle a view message: {err}", stacklevel=2)
 
     def to_html(self, path: str | Path, *, title: str | None = None) -> Path:
         """Write a standalone HTML page of this widget (current cut, selection and zoom) that
         renders offline: the embedding runtime is inlined, no CDN."""
         from ._export import write_html
 
-        return write_html(self, path, title=title)
+        return write_html(self, path, title=None if title is None else _values.text(title, "title"))
+
+    def __reduce_ex__(self, protocol: object) -> NoReturn:
+        raise TypeError(
+            "a Dendrogram widget does not pickle: it holds a live connection to the notebook's "
+            "view. Save what it answers instead (np.save(path, w.linkage); w.clusters.to_csv(...); "
+            "w.selected_indices) and rebuild with Dendrogram.from_linkage(Z, labels=w.labels)"
+        )
 
     def __repr__(self) -> str:
         cut = "no cut" if self.cut_height is None else f"cut {self.cut_height:.6g}"
