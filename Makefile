@@ -31,9 +31,21 @@ jstest: setup
 	npm run --silent build
 	npx vitest run
 
+# Missing chromium: as root (or with passwordless sudo) on Debian/Ubuntu, install it and say so;
+# otherwise say how. The browser tests need a system Chromium (no browser downloads here).
 check-chromium:
-	@test -x "$(CHROMIUM)" || { echo "Chromium is needed for the browser tests and was not found."; \
-		echo "On Debian/Ubuntu: sudo apt-get install -y chromium  (or set CHROMIUM=/path/to/chromium)"; exit 1; }
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if command -v apt-get >/dev/null 2>&1 && { [ "$$(id -u)" = 0 ] || sudo -n true 2>/dev/null; }; then \
+	    sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo -n"; \
+	    echo "Chromium was not found: installing Debian's chromium package for the browser tests (apt-get, about a minute)."; \
+	    $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || exit 1; \
+	  else \
+	    echo "Chromium is needed for the browser tests and was not found."; \
+	    echo "On Debian/Ubuntu: sudo apt-get install -y chromium  (or set CHROMIUM=/path/to/chromium)"; exit 1; \
+	  fi; \
+	fi
+	@"$(if $(wildcard $(CHROMIUM)),$(CHROMIUM),/usr/bin/chromium)" --version 2>/dev/null | grep -i chromium || true
 
 # pytest last: its summary is the closing line.
 test: setup lint jstest check-chromium
