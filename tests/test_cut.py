@@ -39,7 +39,7 @@ def test_cut_matches_fcluster_on_random_trees(Z: np.ndarray, sort: dict) -> None
         assert same_partition(w.clusters.to_numpy(), expected), t
         assert w.n_clusters == len(np.unique(expected))
         check_ids_left_to_right(w)
-        for cid, node in w.cluster_nodes.items():
+        for cid, node in enumerate(w.cluster_nodes, start=1):
             w.selection = [node]
             assert set(w.selected_indices) == set(np.flatnonzero(w.clusters.to_numpy() == cid))
 

@@ -59,7 +59,7 @@ def test_reduced_tree_with_lazy_answers(client, fruits) -> None:  # type: ignore
     assert len(clusters) == len(df) and set(clusters) == {1, 2, 3, 4, 5}
     # Genus weight 3 separates genera: each genus lies in exactly one cluster.
     assert pd.crosstab(df.genus, clusters).gt(0).sum(axis=1).eq(1).all()
-    w.selection = [w.cluster_nodes[2]]
+    w.selection = [w.cluster_nodes[1]]  # cluster 2
     frame = w.selected_frame.compute()
     assert set(frame.index) == set(clusters.index[clusters == 2])
     assert sorted(w.selected_labels.compute()) == sorted(df.fruit_name[frame.index])

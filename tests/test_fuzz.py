@@ -14,7 +14,17 @@ from strategies import fcluster_at, leaves_under, random_linkage, same_partition
 
 from dendrowidget import Dendrogram
 
-KEYS = ["cut_height", "selection", "view_window", "_tree", "_labels", "busy", "title", "nope"]
+KEYS = [
+    "cut_height",
+    "selection",
+    "view_window",
+    "_cluster_nodes",
+    "_tree",
+    "_labels",
+    "busy",
+    "title",
+    "nope",
+]
 
 scalars = st.one_of(
     st.none(),
@@ -34,11 +44,13 @@ values = st.recursive(
 @st.composite
 def good_values(draw: st.DrawFn, n: int, top: float) -> dict:
     """Values a well-behaved view sends, so the fuzz also walks through valid states."""
-    key = draw(st.sampled_from(["cut_height", "selection", "view_window"]))
+    key = draw(st.sampled_from(["cut_height", "selection", "view_window", "_cluster_nodes"]))
     if key == "cut_height":
         return {key: draw(st.none() | st.floats(0, top * 1.2 + 1))}
     if key == "selection":
         return {key: draw(st.lists(st.integers(0, 2 * n - 2), max_size=3))}
+    if key == "_cluster_nodes":  # may overlap: then it is refused
+        return {key: {"nodes": draw(st.lists(st.integers(0, 2 * n - 2), max_size=4))}}
     x0 = draw(st.floats(0, n - 1))
     return {key: [x0, x0 + draw(st.floats(0.5, n)), 0.0, draw(st.floats(0.1, top + 1))]}
 
@@ -58,10 +70,17 @@ def check_answers(w: Dendrogram, Z: np.ndarray) -> None:
     t = w.cut_height
     assert t is None or (isinstance(t, float) and math.isfinite(t) and t >= 0)
     ids = w.clusters.to_numpy()
-    if t is None:
-        assert set(ids.tolist()) == {1}
-    else:
+    if t is not None:
         assert same_partition(ids, fcluster_at(Z, t))
+    elif w._cluster_nodes is None:
+        assert set(ids.tolist()) == {1}
+    else:  # per-branch clusters: each node's rows share an id, the rest are outliers
+        covered: set[int] = set()
+        for c, v in enumerate(w.cluster_nodes, start=1):
+            under = leaves_under(Z, v)
+            assert set(ids[list(under)].tolist()) == {c} and not under & covered
+            covered |= under
+        assert set(np.flatnonzero(ids == -1).tolist()) == set(range(w.n_leaves)) - covered
     assert all(isinstance(v, int) and 0 <= v <= 2 * w.n_leaves - 2 for v in w.selection)
     under = set().union(*(leaves_under(Z, v) for v in w.selection)) if w.selection else set()
     assert w.selected_indices == [r for r in w.leaves if r in under]
@@ -71,7 +90,7 @@ def check_answers(w: Dendrogram, Z: np.ndarray) -> None:
     assert repr(w)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(Z=random_linkage(max_leaves=30), data=st.data())
 def test_random_updates_keep_answers_equal_to_scipy(Z: np.ndarray, data: st.DataObject) -> None:
     w = Dendrogram.from_linkage(Z)

@@ -50,7 +50,7 @@ def test_answers_are_about_rows() -> None:
     w.n_clusters = 5
     # Every micro-cluster is inside one cluster, so rows of a leaf share the id.
     assert pd.crosstab(df.genus, w.clusters).gt(0).sum(axis=0).eq(1).all()
-    node = w.cluster_nodes[2]
+    node = w.cluster_nodes[1]  # cluster 2
     w.selection = [node]
     rows = w.selected_indices
     assert sorted(rows) == sorted(np.flatnonzero(w.clusters.to_numpy() == 2).tolist())

@@ -10,6 +10,7 @@ import pandas as pd
 
 from . import _cut, _selection
 from ._built import Built
+from ._partition import Partition
 
 if TYPE_CHECKING:
     from ._tree import Tree
@@ -22,6 +23,7 @@ class Answers:
     cut_height: float | None
     selection: tuple[int, ...]
     palette: tuple[str, ...]
+    _cluster_nodes: tuple[int, ...] | None
     _distances_cache: np.ndarray | None
 
     @property
@@ -62,11 +64,15 @@ class Answers:
         tree over rows, its micro-cluster after ``reduce=``."""
         return self._b.rows.per_row(np.arange(self._t.n), "leaf")
 
+    def _parts_now(self) -> Partition:
+        return Partition(self._t, self.cut_height, self._cluster_nodes)
+
     @property
     def n_clusters(self) -> int:
-        """Clusters at the current cut (1 without a cut). Setting it picks a cut height that
-        gives exactly that many clusters, or raises when ties make it impossible."""
-        return _cut.n_clusters_at(self._t, self.cut_height)
+        """Number of clusters (1 without a cut; outliers are not a cluster). Setting it picks a
+        cut height that gives exactly that many clusters, or raises when ties make it
+        impossible."""
+        return self._parts_now().k
 
     @n_clusters.setter
     def n_clusters(self, k: int) -> None:
@@ -74,22 +80,16 @@ class Answers:
 
     @property
     def clusters(self) -> Any:
-        """Cluster id of every row (1..k, numbered left to right as drawn), aligned with the
-        input's index; the same partition as ``fcluster(Z, cut_height, "distance")``."""
-        return self._b.rows.per_row(_cut.row_ids(self._t, self.cut_height), "cluster")
+        """Cluster id of every row (1..k, numbered left to right as drawn; -1 for outliers of a
+        per-branch partition), aligned with the input's index. For a cut line, the same
+        partition as ``fcluster(Z, cut_height, "distance")``."""
+        return self._b.rows.per_row(self._parts_now().row_ids(), "cluster")
 
     @property
     def cluster_colors(self) -> dict[int, str]:
         """Colour of each cluster id as drawn."""
         pal = self.palette
         return {c: pal[(c - 1) % len(pal)] for c in range(1, self.n_clusters + 1)}
-
-    @property
-    def cluster_nodes(self) -> dict[int, int]:
-        """Node id of each cluster's subtree, by cluster id: ``w.selection =
-        [w.cluster_nodes[3]]`` selects cluster 3, ``w.zoom_to(w.cluster_nodes[3])`` shows it."""
-        nodes = _cut.cluster_nodes(self._t, self.cut_height)
-        return {i + 1: int(v) for i, v in enumerate(nodes)}
 
     @property
     def cut_steps(self) -> np.ndarray:

@@ -10,9 +10,20 @@ from typing import Any, NoReturn
 
 import anywidget
 import ipywidgets
+import numpy as np
 import traitlets as t
 
-from . import _build, _cut, _frontend, _linkage, _options, _payload, _selection, _values
+from . import (
+    _build,
+    _cut,
+    _frontend,
+    _linkage,
+    _options,
+    _partition,
+    _payload,
+    _selection,
+    _values,
+)
 from ._answers import Answers
 from ._built import Built
 from ._errors import InputError
@@ -46,6 +57,9 @@ class Dendrogram(Answers, anywidget.AnyWidget):
     _labels = t.Dict().tag(sync=True)
     _tooltips = t.Dict().tag(sync=True)
     _expandable = t.Bool(False).tag(sync=True)  # leaves are micro-clusters: dblclick expands
+    # Cluster nodes of a partition no horizontal cut makes (None: the cut line decides). Public
+    # as `cluster_nodes`; the view writes it when the user splits or merges clusters by hand.
+    _cluster_nodes = t.Any(None, allow_none=True).tag(sync=True, to_json=_partition.nodes_json)
 
     # Every public trait is checked by _check below; values are immutable (tuples).
     cut_height = t.Any(None, allow_none=True).tag(sync=True)
@@ -240,9 +254,11 @@ class Dendrogram(Answers, anywidget.AnyWidget):
             return _values.text(value, name)
         if name == "palette":
             return _values.palette(value)
+        if name == "_cluster_nodes":
+            return _partition.nodes_value(self._t, value)
         raise InputError(f"{name} cannot be set")
 
-    @t.validate("cut_height", "selection", "view_window", *DISPLAY)
+    @t.validate("cut_height", "selection", "view_window", "_cluster_nodes", *DISPLAY)
     def _valid(self, proposal: dict[str, Any]) -> Any:
         return self._check(proposal["trait"].name, proposal["value"])
 
@@ -261,6 +277,38 @@ class Dendrogram(Answers, anywidget.AnyWidget):
             _frontend.refuse(err)
             if keys:
                 self.send_state(keys)
+
+    # ---- one partition: a cut line, or cluster nodes --------------------------------------
+    @t.observe("cut_height")
+    def _cut_moved(self, change: dict[str, Any]) -> None:
+        if change["new"] is not None and self._cluster_nodes is not None:
+            self._cluster_nodes = None  # a cut line replaces a per-branch partition
+
+    @t.observe("_cluster_nodes")
+    def _nodes_set(self, change: dict[str, Any]) -> None:
+        nodes = change["new"]
+        if nodes is None:
+            return
+        t_h = _partition.horizontal_height(self._t, np.asarray(nodes, dtype=np.int64))
+        if t_h is not None:  # a horizontal partition is kept as its cut height
+            with self.hold_trait_notifications():
+                self._cluster_nodes = None
+                self.cut_height = t_h
+        elif self.cut_height is not None:
+            self.cut_height = None
+
+    @property
+    def cluster_nodes(self) -> tuple[int, ...]:
+        """Node ids of the clusters' subtrees, left to right: cluster c is
+        ``w.cluster_nodes[c - 1]`` (``w.selection = [w.cluster_nodes[0]]`` selects cluster 1).
+        Set it to any disjoint subtrees to cut per branch: rows under none are outliers (-1 in
+        ``clusters``), and ``cut_height`` is None unless a horizontal line makes the same
+        clusters. ``None`` goes back to the cut line."""
+        return tuple(int(v) for v in self._parts_now().nodes)
+
+    @cluster_nodes.setter
+    def cluster_nodes(self, nodes: Any) -> None:
+        self._cluster_nodes = nodes
 
     # ---- actions from Python --------------------------------------------------------------
     def zoom_to(self, node: int) -> None:
