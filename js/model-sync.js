@@ -1,8 +1,8 @@
 // Changes coming from Python: each synced trait's change listener, and the readers that turn
 // trait values into the view's state (invalid values read as "none", never throw).
-import { sameWindow, windowFromTrait } from "./zoom.js";
+import { sameWindow, windowFromTrait } from "./core/zoom.js";
 
-/** @typedef {import("./zoom.js").Window} Window */
+/** @typedef {import("./core/zoom.js").Window} Window */
 /** @typedef {import("./view.js").Model} Model */
 
 /**
@@ -29,7 +29,7 @@ export function readSelection(model, m) {
 /**
  * What the trait listeners need from the view.
  * @typedef {object} SyncHost
- * @property {import("./pointer.js").Drag} drag  a drag in progress owns its trait until release
+ * @property {import("./ui/pointer.js").Drag} drag  a drag in progress owns its trait until release
  * @property {number | null} cut
  * @property {number[]} selection
  * @property {number} nNodes

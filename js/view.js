@@ -1,26 +1,26 @@
 // One view of a Dendrogram model: DOM, state, model sync, one draw per animation frame, cleanup.
 // Synced state (cut, selection, view window) lives in the model; hover and drags are this view's.
 // The view keeps the state; pointer.js, keys.js and search-box.js change it through `host`.
-import { syncAttrs as writeAttrs } from "./attrs.js";
-import { cull, budgetFor } from "./cull.js";
-import { drawnIds } from "./cut.js";
-import { decodeTree, makeLabels } from "./decode.js";
-import { drawScene } from "./draw.js";
-import { measureLabelBand } from "./draw-labels.js";
-import { makeFrame, plotRect } from "./frame.js";
+import { syncAttrs as writeAttrs } from "./ui/attrs.js";
+import { cull, budgetFor } from "./core/cull.js";
+import { drawnIds } from "./core/cut.js";
+import { decodeTree, makeLabels } from "./core/decode.js";
+import { drawScene } from "./draw/scene.js";
+import { measureLabelBand } from "./draw/labels.js";
+import { makeFrame, plotRect } from "./core/frame.js";
 import { listenModel, readCut, readSelection } from "./model-sync.js";
-import { wireKeys } from "./keys.js";
-import { computeLayout } from "./layout.js";
-import { wirePointer } from "./pointer.js";
-import { makeSearchBox } from "./search-box.js";
-import { readTheme, watchTheme } from "./theme.js";
-import { throttle } from "./throttle.js";
-import { h, makeToolbar, savePng } from "./toolbar.js";
-import { makeTooltip, nodeTooltip } from "./tooltip.js";
-import { fullWindow, sameWindow, windowFromTrait } from "./zoom.js";
+import { wireKeys } from "./ui/keys.js";
+import { computeLayout } from "./core/layout.js";
+import { wirePointer } from "./ui/pointer.js";
+import { makeSearchBox } from "./ui/search-box.js";
+import { readTheme, watchTheme } from "./ui/theme.js";
+import { throttle } from "./core/throttle.js";
+import { h, makeToolbar, savePng } from "./ui/toolbar.js";
+import { makeTooltip, nodeTooltip } from "./ui/tooltip.js";
+import { fullWindow, sameWindow, windowFromTrait } from "./core/zoom.js";
 
-/** @typedef {import("./zoom.js").Window} Window */
-/** @typedef {import("./frame.js").Orientation} Orientation */
+/** @typedef {import("./core/zoom.js").Window} Window */
+/** @typedef {import("./core/frame.js").Orientation} Orientation */
 
 /**
  * @typedef {object} Model
@@ -64,9 +64,9 @@ export function createView(model, el) {
   const ctx = canvas.getContext("2d");
 
   // ---- state ----------------------------------------------------------------------------
-  /** @type {import("./layout.js").Layout} */
+  /** @type {import("./core/layout.js").Layout} */
   let L;
-  /** @type {import("./decode.js").Labels} */
+  /** @type {import("./core/decode.js").Labels} */
   let labels;
   /** @type {{columns?: string[], values?: string[][]}} */
   let tips = {};
@@ -84,16 +84,16 @@ export function createView(model, el) {
   let selection = [];
   let hover = -1;
   let cutHot = false;
-  /** @type {import("./pointer.js").Drag} */
+  /** @type {import("./ui/pointer.js").Drag} */
   let drag = null;
-  /** @type {import("./theme.js").Theme | null} */
+  /** @type {import("./ui/theme.js").Theme | null} */
   let theme = null;
   let labelBand = -1;
   /** @type {Map<string, string>} */
   const fitCache = new Map();
   let raf = 0;
   let cssW = 0;
-  /** @type {import("./hit.js").Drawn} */
+  /** @type {import("./core/hit.js").Drawn} */
   let current = null;
   /** Frame times in ms, newest last (read by the benchmark harness). */
   const frameTimes = /** @type {number[]} */ ([]);
@@ -201,7 +201,7 @@ export function createView(model, el) {
     const fr = makeFrame(o, plot, win);
     const list = cull(L, win, fr.leafLen, { budget: budgetFor(fr.leafLen, fr.heightLen) });
     const pal = model.get("palette");
-    /** @type {import("./draw.js").Scene} */
+    /** @type {import("./draw/scene.js").Scene} */
     const scene = {
       L, labels, fr, list, width, height, dpr, cut,
       ids: ids(),
@@ -272,7 +272,7 @@ export function createView(model, el) {
   }
 
   // ---- interactions: the host is how the interaction modules read and change this view -------
-  /** @type {import("./pointer.js").PointerHost & import("./keys.js").KeysHost & import("./search-box.js").SearchHost} */
+  /** @type {import("./ui/pointer.js").PointerHost & import("./ui/keys.js").KeysHost & import("./ui/search-box.js").SearchHost} */
   const host = {
     root, canvas, model,
     get L() { return L; },

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from "vitest";
 import widget from "./widget.js";
-import { makeFrame, plotRect } from "./frame.js";
-import { fullWindow } from "./zoom.js";
-import { encodeLabels } from "./testing.js";
+import { makeFrame, plotRect } from "./core/frame.js";
+import { fullWindow } from "./core/zoom.js";
+import { encodeLabels } from "./core/testing.js";
 
 /** A model like anywidget's: get/set/save_changes/on/off, with change events on set. */
 function fakeModel(/** @type {Record<string, any>} */ state) {

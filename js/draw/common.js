@@ -1,7 +1,7 @@
 // Helpers the draw modules share: cluster colours, crisp-line snapping, selection membership.
 // None of them touches the canvas; they only compute what to draw.
 
-/** @typedef {import("./draw.js").Scene} Scene */
+/** @typedef {import("./scene.js").Scene} Scene */
 
 /**
  * Colour of cluster c (0: neutral).

@@ -1,8 +1,8 @@
 // The hover tooltip. Its content comes from row labels and table cells, which are untrusted:
 // it is built from elements and textContent only, never from HTML strings.
-import { tooltipLines } from "./decode.js";
-import { formatCount, formatNumber } from "./format.js";
-import { nodeHeight } from "./layout.js";
+import { tooltipLines } from "../core/decode.js";
+import { formatCount, formatNumber } from "../core/format.js";
+import { nodeHeight } from "../core/layout.js";
 
 /**
  * @param {HTMLElement} stage  positioned parent the tooltip floats in
@@ -58,8 +58,8 @@ export function makeTooltip(stage) {
 /**
  * What the tooltip says about node `v`: a leaf's label, row and table cells, or an internal
  * node's size and heights; plus its cluster when the cut puts it inside one.
- * @param {import("./layout.js").Layout} L
- * @param {import("./decode.js").Labels} labels
+ * @param {import("../core/layout.js").Layout} L
+ * @param {import("../core/decode.js").Labels} labels
  * @param {{columns?: string[], values?: string[][]}} tips
  * @param {number | null} cut
  * @param {() => Int32Array} ids  cluster id per drawn position (only computed when needed)

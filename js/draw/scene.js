@@ -1,18 +1,18 @@
 // Entry of the drawing modules (the draw-*.js files are the only ones that touch the canvas):
 // one frame of the dendrogram from a scene, layer by layer, back to front.
-import { drawAxis, drawTitle } from "./draw-axis.js";
-import { drawCut } from "./draw-cut.js";
-import { drawLabels, drawMatches } from "./draw-labels.js";
-import { drawBlocks, drawHover, drawLinks, drawSelectionBands } from "./draw-tree.js";
+import { drawAxis, drawTitle } from "./axis.js";
+import { drawCut } from "./cut.js";
+import { drawLabels, drawMatches } from "./labels.js";
+import { drawBlocks, drawHover, drawLinks, drawSelectionBands } from "./tree.js";
 
-export { cutPosition, handleBox } from "./draw-cut.js";
+export { cutPosition, handleBox } from "./cut.js";
 
 /**
  * @typedef {object} Scene
- * @property {import("./layout.js").Layout} L
- * @property {import("./decode.js").Labels} labels
- * @property {import("./frame.js").Frame} fr
- * @property {import("./cull.js").DrawList} list
+ * @property {import("../core/layout.js").Layout} L
+ * @property {import("../core/decode.js").Labels} labels
+ * @property {import("../core/frame.js").Frame} fr
+ * @property {import("../core/cull.js").DrawList} list
  * @property {number} width         CSS px
  * @property {number} height        CSS px
  * @property {number} dpr
@@ -28,7 +28,7 @@ export { cutPosition, handleBox } from "./draw-cut.js";
  * @property {string} axisLabel
  * @property {number} labelBand     px reserved for leaf labels
  * @property {number} fullTop       top of the full height axis
- * @property {import("./theme.js").Theme} theme
+ * @property {import("../ui/theme.js").Theme} theme
  * @property {Map<string, string>} fitCache  labels shortened to fit, by width
  */
 

@@ -1,11 +1,11 @@
 // Pointer, wheel and double-click on the canvas: grab and drag the cut, pan, click to select,
 // hover with tooltip, wheel zoom, double-click zoom to a node. The view owns the state; this
 // module reads and changes it only through the host it is given.
-import { onCutLine, pickNode } from "./hit.js";
-import { pan, subtreeWindow, zoomAt } from "./zoom.js";
+import { onCutLine, pickNode } from "../core/hit.js";
+import { pan, subtreeWindow, zoomAt } from "../core/zoom.js";
 
-/** @typedef {import("./zoom.js").Window} Window */
-/** @typedef {import("./frame.js").Frame} Frame */
+/** @typedef {import("../core/zoom.js").Window} Window */
+/** @typedef {import("../core/frame.js").Frame} Frame */
 /** @typedef {null | {kind: "cut"} | {kind: "press" | "pan", x: number, y: number, win: Window, fr: Frame, node: number, shift: boolean}} Drag */
 
 /**
@@ -13,8 +13,8 @@ import { pan, subtreeWindow, zoomAt } from "./zoom.js";
  * @typedef {object} PointerHost
  * @property {HTMLCanvasElement} canvas
  * @property {HTMLElement} root
- * @property {import("./view.js").Model} model
- * @property {import("./layout.js").Layout} L
+ * @property {import("../view.js").Model} model
+ * @property {import("../core/layout.js").Layout} L
  * @property {Window} win
  * @property {Window} full
  * @property {number | null} cut
@@ -22,7 +22,7 @@ import { pan, subtreeWindow, zoomAt } from "./zoom.js";
  * @property {number} labelBand
  * @property {Drag} drag
  * @property {boolean} cutHot
- * @property {import("./hit.js").Drawn} current  the last frame drawn
+ * @property {import("../core/hit.js").Drawn} current  the last frame drawn
  * @property {() => void} requestDraw
  * @property {(v: number) => void} setHover
  * @property {(w: Window, how: "now" | "throttle") => void} setWindow

@@ -1,9 +1,9 @@
 // The cut line, its grab handle and the readout. cutPosition and handleBox are also the
 // view's hit geometry for grabbing the line, so both sides agree on where it is.
-import { cutReadout } from "./format.js";
-import { snap } from "./draw-common.js";
+import { cutReadout } from "../core/format.js";
+import { snap } from "./common.js";
 
-/** @typedef {import("./draw.js").Scene} Scene */
+/** @typedef {import("./scene.js").Scene} Scene */
 
 /**
  * Where the cut line is drawn along the height axis, pinned to the plot's edge when the cut is
@@ -21,7 +21,7 @@ export function cutPosition(s) {
 
 /**
  * The handle's box (CSS px) at the end of the cut line.
- * @param {import("./frame.js").Frame} fr
+ * @param {import("../core/frame.js").Frame} fr
  * @param {number} b  cut position along the height axis
  * @returns {{x: number, y: number, w: number, h: number}}
  */

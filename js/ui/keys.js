@@ -1,16 +1,16 @@
 // Keyboard on the focused root: arrows step the cut (up/down) or pan (left/right), + and - zoom,
 // 0 shows the whole tree, Escape clears the selection, then the search. The root also carries
 // data-lm-suppress-shortcuts (see view.js): in Notebook 7 stopping propagation alone is too late.
-import { cutSteps, stepCut } from "./cut.js";
-import { pan, zoomAt } from "./zoom.js";
+import { cutSteps, stepCut } from "../core/cut.js";
+import { pan, zoomAt } from "../core/zoom.js";
 
-/** @typedef {import("./zoom.js").Window} Window */
+/** @typedef {import("../core/zoom.js").Window} Window */
 
 /**
  * What the key handler needs from the view.
  * @typedef {object} KeysHost
  * @property {HTMLElement} root
- * @property {import("./layout.js").Layout} L
+ * @property {import("../core/layout.js").Layout} L
  * @property {Window} win
  * @property {Window} full
  * @property {number | null} cut

@@ -1,18 +1,18 @@
 // The label search box: matches as the user types (debounced), Enter zooms to them, Escape
 // clears. It owns the query and the matches; the view reads them to draw and for attributes.
-import { formatCount } from "./format.js";
-import { findMatches, narrows } from "./search.js";
-import { spanWindow } from "./zoom.js";
+import { formatCount } from "../core/format.js";
+import { findMatches, narrows } from "../core/search.js";
+import { spanWindow } from "../core/zoom.js";
 
 /**
  * What the search box needs from the view.
  * @typedef {object} SearchHost
  * @property {HTMLElement} root
- * @property {import("./layout.js").Layout} L
- * @property {import("./decode.js").Labels} labels
- * @property {import("./zoom.js").Window} full
+ * @property {import("../core/layout.js").Layout} L
+ * @property {import("../core/decode.js").Labels} labels
+ * @property {import("../core/zoom.js").Window} full
  * @property {() => void} requestDraw
- * @property {(w: import("./zoom.js").Window, how: "now" | "throttle") => void} setWindow
+ * @property {(w: import("../core/zoom.js").Window, how: "now" | "throttle") => void} setWindow
  */
 
 /**

@@ -1,10 +1,10 @@
 // Which node is under a point: the nearest drawn bar or leg within a few pixels, or the block
 // containing the point, or a leaf label; and whether a point grabs the cut line. Only the current
 // draw list is searched, so a lookup is O(pixels).
-import { cutPosition, handleBox } from "./draw-cut.js";
+import { cutPosition, handleBox } from "../draw/cut.js";
 import { nodeHeight } from "./layout.js";
 
-/** @typedef {{fr: import("./frame.js").Frame, list: import("./cull.js").DrawList, scene: import("./draw.js").Scene} | null} Drawn  the last frame drawn */
+/** @typedef {{fr: import("./frame.js").Frame, list: import("./cull.js").DrawList, scene: import("../draw/scene.js").Scene} | null} Drawn  the last frame drawn */
 
 const GRAB_PX = 6; // how close to the cut line a press grabs it
 
