@@ -157,7 +157,7 @@ function labelHint(ctx, s, visible) {
 /**
  * Leaf label band: the widest of a sample of labels, within limits (a share of the canvas).
  * @param {CanvasRenderingContext2D} ctx
- * @param {import("../ui/theme.js").Theme} theme
+ * @param {import("../core/theme.js").Theme} theme
  * @param {import("../core/decode.js").Labels} labels
  * @param {number} n  number of leaves
  * @param {import("../core/frame.js").Orientation} o

@@ -5,8 +5,6 @@ import { drawCut } from "./cut.js";
 import { drawLabels, drawMatches } from "./labels.js";
 import { drawBlocks, drawHover, drawLinks, drawSelectionBands } from "./tree.js";
 
-export { cutPosition, handleBox } from "./cut.js";
-
 /**
  * @typedef {object} Scene
  * @property {import("../core/layout.js").Layout} L
@@ -28,7 +26,7 @@ export { cutPosition, handleBox } from "./cut.js";
  * @property {string} axisLabel
  * @property {number} labelBand     px reserved for leaf labels
  * @property {number} fullTop       top of the full height axis
- * @property {import("../ui/theme.js").Theme} theme
+ * @property {import("../core/theme.js").Theme} theme
  * @property {Map<string, string>} fitCache  labels shortened to fit, by width
  */
 

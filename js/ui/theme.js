@@ -1,18 +1,6 @@
-// Colours and fonts from JupyterLab's CSS variables, with fallbacks for other hosts.
-
-/**
- * @typedef {object} Theme
- * @property {string} fg      main ink (links without a cluster, text)
- * @property {string} muted   secondary text, ticks
- * @property {string} faint   grid lines
- * @property {string} bg      canvas background
- * @property {string} panel   background of the readout pill
- * @property {string} border
- * @property {string} accent  selection
- * @property {string} mark    search matches
- * @property {string} font    font family
- * @property {number} fontSize
- */
+// The page's theme: read from the root's computed style (JupyterLab's CSS variables), and a
+// watcher for theme switches.
+import { themeFrom } from "../core/theme.js";
 
 /**
  * Is the page dark? JupyterLab says so on <body>; elsewhere ask the OS.
@@ -25,26 +13,11 @@ function prefersDark() {
 
 /**
  * @param {HTMLElement} el
- * @returns {Theme}
+ * @returns {import("../core/theme.js").Theme}
  */
 export function readTheme(el) {
   const css = getComputedStyle(el);
-  const dark = prefersDark();
-  /** @param {string} name @param {string} light @param {string} darkFallback */
-  const v = (name, light, darkFallback) => css.getPropertyValue(name).trim() || (dark ? darkFallback : light);
-  const size = parseFloat(v("--jp-ui-font-size1", "13px", "13px"));
-  return {
-    fg: v("--jp-ui-font-color1", "rgba(0, 0, 0, 0.87)", "rgba(255, 255, 255, 0.87)"),
-    muted: v("--jp-ui-font-color2", "rgba(0, 0, 0, 0.54)", "rgba(255, 255, 255, 0.54)"),
-    faint: v("--jp-border-color2", "#e0e0e0", "#3a3a3a"),
-    bg: v("--jp-layout-color0", "#ffffff", "#111111"),
-    panel: v("--jp-layout-color1", "#ffffff", "#212121"),
-    border: v("--jp-border-color1", "#bdbdbd", "#616161"),
-    accent: v("--jp-brand-color1", "#1976d2", "#42a5f5"),
-    mark: v("--jp-warn-color1", "#f57c00", "#ffa726"),
-    font: v("--jp-ui-font-family", "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif", "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif"),
-    fontSize: Number.isFinite(size) && size > 6 ? Math.min(size, 14) - 2 : 11,
-  };
+  return themeFrom((name) => css.getPropertyValue(name), prefersDark());
 }
 
 /**
