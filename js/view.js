@@ -5,7 +5,7 @@ import { budgetFor, cull } from "./core/cull.js";
 import { makeFrame, plotRect } from "./core/frame.js";
 import { nodeTooltip } from "./core/tooltip-text.js";
 import { measureLabelBand } from "./draw/labels.js";
-import { drawScene } from "./draw/scene.js";
+import { drawScene } from "./draw/paint.js";
 import { listenModel } from "./model-sync.js";
 import { createState } from "./state/state.js";
 import { syncAttrs } from "./ui/attrs.js";

@@ -1,6 +1,6 @@
 // Title and height axis: grid lines, tick marks and labels, the axis title.
 import { formatTick, niceTicks } from "../core/format.js";
-import { snap } from "./common.js";
+import { snap } from "./scene.js";
 
 /** @typedef {import("./scene.js").Scene} Scene */
 

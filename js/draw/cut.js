@@ -2,7 +2,7 @@
 // hit testing).
 import { cutPosition, handleBox } from "../core/cut-line.js";
 import { cutReadout } from "../core/format.js";
-import { snap } from "./common.js";
+import { snap } from "./scene.js";
 
 /** @typedef {import("./scene.js").Scene} Scene */
 

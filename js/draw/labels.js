@@ -1,6 +1,6 @@
 // Leaf side of the plot: search-match ticks, leaf labels (shortened to fit), or a hint to zoom.
 import { formatCount } from "../core/format.js";
-import { isSelected } from "./common.js";
+import { isSelected } from "./scene.js";
 
 /** @typedef {import("./scene.js").Scene} Scene */
 

@@ -1,9 +1,6 @@
-// Entry of the drawing modules (the draw-*.js files are the only ones that touch the canvas):
-// one frame of the dendrogram from a scene, layer by layer, back to front.
-import { drawAxis, drawTitle } from "./axis.js";
-import { drawCut } from "./cut.js";
-import { drawLabels, drawMatches } from "./labels.js";
-import { drawBlocks, drawHover, drawLinks, drawSelectionBands } from "./tree.js";
+// What one frame shows (the view builds it from the state; paint.js draws it), and helpers the
+// draw modules share: cluster colours, crisp-line snapping, selection membership. Nothing here
+// touches the canvas.
 
 /**
  * @typedef {object} Scene
@@ -31,34 +28,37 @@ import { drawBlocks, drawHover, drawLinks, drawSelectionBands } from "./tree.js"
  */
 
 /**
- * Draw one frame.
- * @param {CanvasRenderingContext2D} ctx
+ * Colour of cluster c (0: neutral).
  * @param {Scene} s
+ * @param {number} c
  */
-export function drawScene(ctx, s) {
-  const { theme, fr, width, height, dpr } = s;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.fillStyle = theme.bg;
-  ctx.fillRect(0, 0, width, height);
-  ctx.font = `${theme.fontSize}px ${theme.font}`;
-  if (s.L.n === 0) return;
-  drawTitle(ctx, s);
-  drawAxis(ctx, s);
+export function colorOf(s, c) {
+  if (c === 0 || s.palette.length === 0) return s.theme.fg;
+  return s.palette[(c - 1) % s.palette.length];
+}
 
-  const p = fr.plot;
-  ctx.save();
-  ctx.beginPath();
-  // Clip to the plot, with room for the strokes at its edges.
-  if (fr.vertical) ctx.rect(p.x - 3, p.y - 3, p.w + 6, p.h + 3 + (fr.orientation === "top" ? 1 : 0));
-  else ctx.rect(p.x - 3, p.y - 3, p.w + 3, p.h + 6);
-  ctx.clip();
-  drawSelectionBands(ctx, s);
-  drawBlocks(ctx, s);
-  drawLinks(ctx, s);
-  drawHover(ctx, s);
-  ctx.restore();
+/**
+ * Snap a coordinate so a line of `w` CSS px is crisp on the device grid.
+ * @param {number} v
+ * @param {number} dpr
+ * @param {number} w
+ */
+export function snap(v, dpr, w) {
+  const dev = Math.max(1, Math.round(w * dpr));
+  const off = (dev % 2) / 2;
+  return (Math.round(v * dpr - off) + off) / dpr;
+}
 
-  drawMatches(ctx, s);
-  drawLabels(ctx, s);
-  drawCut(ctx, s);
+/**
+ * Is node v inside one of the selected subtrees?
+ * @param {Scene} s
+ * @param {number} v
+ */
+export function isSelected(s, v) {
+  const { start, count } = s.L;
+  const a = start[v], e = a + count[v];
+  for (const u of s.selection) {
+    if (a >= start[u] && e <= start[u] + count[u]) return true;
+  }
+  return false;
 }

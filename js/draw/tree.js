@@ -3,7 +3,7 @@
 // far more to rasterise (measured in Chromium: a 10k-leaf zoom frame went from 259 ms to 7.5 ms).
 import { nodeCluster } from "../core/cut.js";
 import { nodeHeight } from "../core/layout.js";
-import { colorOf, isSelected, snap } from "./common.js";
+import { colorOf, isSelected, snap } from "./scene.js";
 
 /** @typedef {import("./scene.js").Scene} Scene */
 
