@@ -235,6 +235,29 @@ describe("render", () => {
     }
   });
 
+  it("the search box shows the state's query: typing searches, Escape on the view clears it", () => {
+    vi.useFakeTimers();
+    try {
+      const { root, model } = mount();
+      const input = /** @type {HTMLInputElement} */ (root.querySelector("input"));
+      const count = /** @type {HTMLElement} */ (root.querySelector(".dendrowidget-matches"));
+      input.value = "AN";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      expect(root.dataset.matches).toBe(""); // waits for a pause in the typing
+      vi.advanceTimersByTime(100);
+      expect(root.dataset.matches).toBe("1"); // banana
+      expect(count.textContent).toBe("1 match");
+      expect(input.value).toBe("AN"); // as typed
+      root.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
+      expect(input.value).toBe("");
+      expect(count.textContent).toBe("");
+      expect(root.dataset.matches).toBe("");
+      expect(model.saves).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("cleanup removes the DOM and every listener", () => {
     const { model, el, cleanup, canvas } = mount();
     const before = model.count();

@@ -15,14 +15,22 @@ const needle = (s) => s.trim().toLowerCase();
  */
 export function wireSearchBox({ input, countEl, root, state }, signal) {
   /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
-  const typed = { cancel: () => clearTimeout(timer) };
+  let timer; // set while typing waits for its search
+  const typed = {
+    cancel() {
+      clearTimeout(timer);
+      timer = undefined;
+    },
+  };
   signal.addEventListener("abort", typed.cancel);
 
   input.addEventListener("input", () => {
     clearTimeout(timer);
     // Big trees search slower: wait for a longer pause in the typing.
-    timer = setTimeout(() => state.search(input.value), state.L.n > 100000 ? 200 : 60);
+    timer = setTimeout(() => {
+      timer = undefined;
+      state.search(input.value);
+    }, state.L.n > 100000 ? 200 : 60);
   }, { signal });
   input.addEventListener("keydown", (e) => {
     e.stopPropagation(); // typing here is text, not notebook shortcuts
@@ -41,8 +49,8 @@ export function wireSearchBox({ input, countEl, root, state }, signal) {
 
   return {
     show() {
-      // The box keeps what the user typed unless the query changed elsewhere (cleared).
-      if (needle(input.value) !== state.query) input.value = state.query;
+      // The box keeps what the user types; a query changed elsewhere (cleared) replaces it.
+      if (timer === undefined && needle(input.value) !== state.query) input.value = state.query;
       const m = state.matches;
       countEl.textContent = m === null ? "" : m.length === 0 ? "no match" : `${formatCount(m.length)} ${m.length === 1 ? "match" : "matches"}`;
     },
