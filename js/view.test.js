@@ -1,47 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from "vitest";
 import widget from "./widget.js";
-import { makeFrame, plotRect } from "./frame.js";
-import { fullWindow } from "./zoom.js";
-import { encodeLabels } from "./testing.js";
-
-/** A model like anywidget's: get/set/save_changes/on/off, with change events on set. */
-function fakeModel(/** @type {Record<string, any>} */ state) {
-  /** @type {Map<string, Set<Function>>} */
-  const listeners = new Map();
-  const saves = /** @type {Record<string, any>[]} */ ([]);
-  const sent = /** @type {any[]} */ ([]);
-  let pending = /** @type {Record<string, any>} */ ({});
-  return {
-    state,
-    saves,
-    sent,
-    listeners,
-    send: (/** @type {any} */ content) => sent.push(content),
-    get: (/** @type {string} */ k) => state[k],
-    set(/** @type {string} */ k, /** @type {any} */ v) {
-      state[k] = v;
-      pending[k] = v;
-      for (const f of listeners.get(`change:${k}`) ?? []) f();
-    },
-    save_changes() {
-      saves.push(pending);
-      pending = {};
-    },
-    on(/** @type {string} */ e, /** @type {Function} */ f) {
-      if (!listeners.has(e)) listeners.set(e, new Set());
-      listeners.get(e)?.add(f);
-    },
-    off(/** @type {string} */ e, /** @type {Function} */ f) {
-      listeners.get(e)?.delete(f);
-    },
-    count() {
-      let k = 0;
-      for (const s of listeners.values()) k += s.size;
-      return k;
-    },
-  };
-}
+import { makeFrame, plotRect } from "./core/frame.js";
+import { fullWindow } from "./core/zoom.js";
+import { encodeLabels } from "./core/testing.js";
+import { fakeModel, fourLeaves } from "./state/fake-model.js";
 
 /** Labels payload as Python sends it: UTF-8 bytes and n+1 offsets, as DataViews. */
 function labelsPayload(/** @type {string[]} */ words) {
@@ -51,28 +14,13 @@ function labelsPayload(/** @type {string[]} */ words) {
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
-/** Four leaves: ((0, 1) at 1, (2, 3) at 2) at 5. */
+/** The four-leaf tree with labels (one hostile) and a tooltip column. */
 function state(/** @type {Record<string, any>} */ extra = {}) {
-  return {
-    _tree: {
-      n: 4,
-      left: new DataView(new Int32Array([0, 2, 4]).buffer),
-      right: new DataView(new Int32Array([1, 3, 5]).buffer),
-      height: new DataView(new Float64Array([1, 2, 5]).buffer),
-    },
+  return fourLeaves({
     _labels: labelsPayload(["apple", HOSTILE, "banana", "cherry"]),
     _tooltips: { columns: ["genus"], values: [["Malus", "Evil", "Musa", "Prunus"]] },
-    cut_height: 3,
-    selection: [],
-    view_window: [],
-    orientation: "top",
-    height: 420,
-    title: "",
-    axis_label: "distance",
-    palette: ["#0072B2", "#E69F00"],
-    busy: false,
     ...extra,
-  };
+  });
 }
 
 /** @type {(() => unknown)[]} */
@@ -131,14 +79,14 @@ describe("render", () => {
 
   it("follows Python: cut, selection, window", () => {
     const { root, model } = mount();
-    model.set("cut_height", 1.5);
+    model.fromPython("cut_height", 1.5);
     expect(root.dataset.cutHeight).toBe("1.5");
     expect(root.dataset.nClusters).toBe("3");
-    model.set("cut_height", 1);
+    model.fromPython("cut_height", 1);
     expect(root.dataset.nClusters).toBe("3"); // equality joins
-    model.set("selection", [4]);
+    model.fromPython("selection", [4]);
     expect(root.dataset.selection).toBe("4");
-    model.set("view_window", [0, 2, 0, 3]);
+    model.fromPython("view_window", [0, 2, 0, 3]);
     expect(root.dataset.viewWindow).toBe("0,2,0,3");
     expect(model.saves.length).toBe(0); // echoes of Python's values are not sent back
   });
@@ -253,6 +201,63 @@ describe("render", () => {
     }
   });
 
+  it("a pan writes the window once, on release; a wheel gesture once, after a pause", () => {
+    vi.useFakeTimers();
+    try {
+      const { canvas, model, root } = mount({ view_window: [0, 2, 0, 3] });
+      const fr = makeFrame("top", plotRect("top", 640, 420, { title: false, labelBand: 40 }), [0, 2, 0, 3]);
+      // Press on empty space above the tree, drag sideways by a leaf.
+      const [x, y] = fr.xy(fr.leafPos(1), fr.heightPos(2.8));
+      pointer(canvas, "pointerdown", { clientX: x, clientY: y });
+      for (let i = 1; i <= 10; i++) {
+        pointer(canvas, "pointermove", { clientX: x - i * (fr.leafPos(1) - fr.leafPos(0)) / 10, clientY: y });
+        vi.advanceTimersByTime(50);
+      }
+      expect(model.saves).toEqual([]);
+      expect(root.dataset.viewWindow?.startsWith("1,3,")).toBe(true);
+      pointer(canvas, "pointerup", { clientX: x - (fr.leafPos(1) - fr.leafPos(0)), clientY: y });
+      expect(model.saves.length).toBe(1);
+      expect(model.state.view_window[0]).toBeCloseTo(1, 9);
+      expect(model.state.selection).toEqual([]); // a pan is no click
+      // Wheel: ten notches, no write until the wheel rests.
+      for (let i = 0; i < 10; i++) {
+        canvas.dispatchEvent(new WheelEvent("wheel", { deltaY: 100, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+        vi.advanceTimersByTime(50);
+      }
+      expect(model.saves.length).toBe(1);
+      vi.advanceTimersByTime(200);
+      expect(model.saves.length).toBe(2);
+      expect(model.state.view_window).toEqual([0, 4, 0, 3]); // the leaf axis all the way out
+      vi.advanceTimersByTime(1000);
+      expect(model.saves.length).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("the search box shows the state's query: typing searches, Escape on the view clears it", () => {
+    vi.useFakeTimers();
+    try {
+      const { root, model } = mount();
+      const input = /** @type {HTMLInputElement} */ (root.querySelector("input"));
+      const count = /** @type {HTMLElement} */ (root.querySelector(".dendrowidget-matches"));
+      input.value = "AN";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      expect(root.dataset.matches).toBe(""); // waits for a pause in the typing
+      vi.advanceTimersByTime(100);
+      expect(root.dataset.matches).toBe("1"); // banana
+      expect(count.textContent).toBe("1 match");
+      expect(input.value).toBe("AN"); // as typed
+      root.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
+      expect(input.value).toBe("");
+      expect(count.textContent).toBe("");
+      expect(root.dataset.matches).toBe("");
+      expect(model.saves).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("cleanup removes the DOM and every listener", () => {
     const { model, el, cleanup, canvas } = mount();
     const before = model.count();
@@ -271,7 +276,7 @@ describe("render", () => {
     const { root, model } = mount();
     const busy = /** @type {HTMLElement} */ (root.querySelector(".dendrowidget-busy"));
     expect(busy.hidden).toBe(true);
-    model.set("busy", true);
+    model.fromPython("busy", true);
     expect(busy.hidden).toBe(false);
     expect(root.classList.contains("is-busy")).toBe(true);
   });

@@ -1,8 +1,8 @@
 // Title and height axis: grid lines, tick marks and labels, the axis title.
-import { formatTick, niceTicks } from "./format.js";
-import { snap } from "./draw-common.js";
+import { formatTick, niceTicks } from "../core/format.js";
+import { snap } from "./scene.js";
 
-/** @typedef {import("./draw.js").Scene} Scene */
+/** @typedef {import("./scene.js").Scene} Scene */
 
 /** @param {CanvasRenderingContext2D} ctx @param {Scene} s */
 export function drawTitle(ctx, s) {

@@ -1,10 +1,19 @@
 // Which node is under a point: the nearest drawn bar or leg within a few pixels, or the block
 // containing the point, or a leaf label; and whether a point grabs the cut line. Only the current
 // draw list is searched, so a lookup is O(pixels).
-import { cutPosition, handleBox } from "./draw-cut.js";
+import { cutPosition, handleBox } from "./cut-line.js";
 import { nodeHeight } from "./layout.js";
 
-/** @typedef {{fr: import("./frame.js").Frame, list: import("./cull.js").DrawList, scene: import("./draw.js").Scene} | null} Drawn  the last frame drawn */
+/**
+ * What the last frame drew, as far as hit testing needs it (null before the first frame).
+ * @typedef {{
+ *   fr: import("./frame.js").Frame,
+ *   list: import("./cull.js").DrawList,
+ *   cut: number | null,
+ *   fullTop: number,
+ *   labelBand: number,
+ * } | null} Drawn
+ */
 
 const GRAB_PX = 6; // how close to the cut line a press grabs it
 
@@ -71,8 +80,8 @@ export function hitNode(L, list, fr, x, y, tol = 5) {
  */
 export function onCutLine(current, x, y) {
   if (!current) return false;
-  const { fr, scene } = current;
-  const { b } = cutPosition(scene);
+  const { fr } = current;
+  const { b } = cutPosition(fr, current.cut, current.fullTop);
   const hb = handleBox(fr, b);
   if (x >= hb.x - 2 && x <= hb.x + hb.w + 2 && y >= hb.y - 2 && y <= hb.y + hb.h + 2) return true;
   const [a, bb] = fr.ab(x, y);
@@ -85,13 +94,12 @@ export function onCutLine(current, x, y) {
  * Node under (x, y): the tree, or a leaf label (when labels are far enough apart to aim at).
  * @param {import("./layout.js").Layout} L
  * @param {Drawn} current
- * @param {number} labelBand  px reserved for leaf labels
  * @param {number} x
  * @param {number} y
  */
-export function pickNode(L, current, labelBand, x, y) {
+export function pickNode(L, current, x, y) {
   if (!current || L.n === 0) return -1;
-  const { fr, list } = current;
+  const { fr, list, labelBand } = current;
   const v = hitNode(L, list, fr, x, y);
   if (v >= 0) return v;
   // Over the leaf labels: the leaf of that column (row).

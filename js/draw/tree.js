@@ -1,11 +1,11 @@
 // The tree itself: selection bands, collapsed blocks, U links, the hovered branch.
 // Blocks and links are fillRect calls, not stroked paths: a path of thousands of contours costs
 // far more to rasterise (measured in Chromium: a 10k-leaf zoom frame went from 259 ms to 7.5 ms).
-import { nodeCluster } from "./cut.js";
-import { nodeHeight } from "./layout.js";
-import { colorOf, isSelected, snap } from "./draw-common.js";
+import { nodeCluster } from "../core/cut.js";
+import { nodeHeight } from "../core/layout.js";
+import { colorOf, isSelected, snap } from "./scene.js";
 
-/** @typedef {import("./draw.js").Scene} Scene */
+/** @typedef {import("./scene.js").Scene} Scene */
 
 const LINK_W = 1.25;
 

@@ -2,7 +2,7 @@
 // trees big enough to catch recursion and O(leaves) frames.
 import { readdirSync, readFileSync } from "node:fs";
 
-const DIR = new URL("../tests/fixtures/", import.meta.url);
+const DIR = new URL("../../tests/fixtures/", import.meta.url);
 
 /**
  * @typedef {object} Fixture

@@ -1,8 +1,8 @@
 // Leaf side of the plot: search-match ticks, leaf labels (shortened to fit), or a hint to zoom.
-import { formatCount } from "./format.js";
-import { isSelected } from "./draw-common.js";
+import { formatCount } from "../core/format.js";
+import { isSelected } from "./scene.js";
 
-/** @typedef {import("./draw.js").Scene} Scene */
+/** @typedef {import("./scene.js").Scene} Scene */
 
 /**
  * First index i with arr[i] >= v.
@@ -157,10 +157,10 @@ function labelHint(ctx, s, visible) {
 /**
  * Leaf label band: the widest of a sample of labels, within limits (a share of the canvas).
  * @param {CanvasRenderingContext2D} ctx
- * @param {import("./theme.js").Theme} theme
- * @param {import("./decode.js").Labels} labels
+ * @param {import("../core/theme.js").Theme} theme
+ * @param {import("../core/decode.js").Labels} labels
  * @param {number} n  number of leaves
- * @param {import("./frame.js").Orientation} o
+ * @param {import("../core/frame.js").Orientation} o
  * @param {number} cssH  canvas height, CSS px
  * @param {number} cssW  canvas width, CSS px (0 before the first frame)
  */

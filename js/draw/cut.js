@@ -1,41 +1,16 @@
-// The cut line, its grab handle and the readout. cutPosition and handleBox are also the
-// view's hit geometry for grabbing the line, so both sides agree on where it is.
-import { cutReadout } from "./format.js";
-import { snap } from "./draw-common.js";
+// The cut line, its grab handle and the readout (their geometry is core/cut-line.js, shared with
+// hit testing).
+import { cutPosition, handleBox } from "../core/cut-line.js";
+import { cutReadout } from "../core/format.js";
+import { snap } from "./scene.js";
 
-/** @typedef {import("./draw.js").Scene} Scene */
-
-/**
- * Where the cut line is drawn along the height axis, pinned to the plot's edge when the cut is
- * out of view (so the handle can always be grabbed again). Null cut: at the top.
- * @param {Scene} s
- * @returns {{b: number, pinned: boolean}}
- */
-export function cutPosition(s) {
-  const { fr } = s;
-  const [, , y0, y1] = fr.win;
-  if (s.cut === null) return { b: fr.heightPos(Math.min(y1, s.fullTop)), pinned: true };
-  const h = Math.max(y0, Math.min(y1, s.cut));
-  return { b: fr.heightPos(h), pinned: h !== s.cut };
-}
-
-/**
- * The handle's box (CSS px) at the end of the cut line.
- * @param {import("./frame.js").Frame} fr
- * @param {number} b  cut position along the height axis
- * @returns {{x: number, y: number, w: number, h: number}}
- */
-export function handleBox(fr, b) {
-  const p = fr.plot;
-  if (fr.vertical) return { x: p.x + p.w + 3, y: b - 8, w: 12, h: 16 };
-  return { x: b - 8, y: p.y - 15, w: 16, h: 12 };
-}
+/** @typedef {import("./scene.js").Scene} Scene */
 
 /** @param {CanvasRenderingContext2D} ctx @param {Scene} s */
 export function drawCut(ctx, s) {
   const { fr, theme, dpr } = s;
   const p = fr.plot;
-  const { b: rawB, pinned } = cutPosition(s);
+  const { b: rawB, pinned } = cutPosition(fr, s.cut, s.fullTop);
   const b = snap(rawB, dpr, 1.5);
   const none = s.cut === null;
   ctx.save();

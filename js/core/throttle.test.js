@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { throttle } from "./throttle.js";
+import { debounce, throttle } from "./throttle.js";
 
 describe("throttle", () => {
   beforeEach(() => vi.useFakeTimers());
@@ -38,5 +38,38 @@ describe("throttle", () => {
     t.cancel();
     vi.advanceTimersByTime(500);
     expect(fn).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("debounce", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("runs once, after the calls pause", () => {
+    const fn = vi.fn();
+    const d = debounce(fn, 200);
+    for (let i = 0; i < 10; i++) {
+      d.call();
+      vi.advanceTimersByTime(50);
+    }
+    expect(fn).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(150);
+    expect(fn).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1000);
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
+  it("flush runs a waiting call now; cancel drops it", () => {
+    const fn = vi.fn();
+    const d = debounce(fn, 200);
+    d.flush();
+    expect(fn).not.toHaveBeenCalled();
+    d.call();
+    d.flush();
+    expect(fn).toHaveBeenCalledTimes(1);
+    d.call();
+    d.cancel();
+    vi.advanceTimersByTime(500);
+    expect(fn).toHaveBeenCalledTimes(1);
   });
 });

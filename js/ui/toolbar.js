@@ -1,5 +1,5 @@
 // The toolbar above the canvas (reset, search, match count, busy indicator, PNG export) and the
-// small element helper the view builds its DOM with.
+// small element helper the view builds its DOM with. Buttons call state actions.
 
 /**
  * An element with a class and attributes (attribute values are set as text, never parsed).
@@ -65,4 +65,18 @@ export function savePng(canvas, title) {
     // Revoked later, not at once: the download may still be reading it.
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }, "image/png");
+}
+
+/**
+ * The toolbar's buttons: reset shows the whole tree; PNG saves the picture as it is now.
+ * @param {Toolbar} tb
+ * @param {{state: import("../state/state.js").State, canvas: HTMLCanvasElement, drawNow: () => void}} deps
+ * @param {AbortSignal} signal
+ */
+export function wireToolbar(tb, { state, canvas, drawNow }, signal) {
+  tb.reset.addEventListener("click", () => state.resetZoom(), { signal });
+  tb.exportBtn.addEventListener("click", () => {
+    drawNow(); // the picture as it is now, not as of the last animation frame
+    savePng(canvas, state.opts.title);
+  }, { signal });
 }

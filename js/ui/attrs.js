@@ -1,6 +1,6 @@
 // The root's data attributes and aria-label: what browser tests and assistive tech read.
 // The names are the contract in docs/architecture.md.
-import { describe } from "./format.js";
+import { describe } from "../core/format.js";
 
 /**
  * @typedef {object} AttrState
