@@ -6,7 +6,7 @@
 // Numeric: the mean of the known values in original units. Categorical: the most common value
 // (ties: the lowest code, the first in category order) and its share among the known values.
 
-import { addCategorySpan, addSpan, meanOf } from "./span-stats.js";
+import { addCategorySpan, addSpan, categoryPrefixAt, meanOf, prefixAt } from "./span-stats.js";
 
 /**
  * @typedef {import("./span-stats.js").NumericSums} NumericSums
@@ -42,6 +42,10 @@ export function bucketSpans(p0, p1, nBuckets, n) {
   return { lo, hi };
 }
 
+// Neighbouring buckets share an edge, so each edge's prefix is looked up once; a bucket of a
+// few rows (zoomed in) is cheaper to scan.
+const SHORT = 16;
+
 /**
  * Mean of each bucket in original units (NaN where no value is known) and the known count.
  * @param {NumericSums} ns
@@ -50,10 +54,18 @@ export function bucketSpans(p0, p1, nBuckets, n) {
  */
 export function bucketMeans(ns, { lo, hi }) {
   const mean = new Float64Array(lo.length), count = new Float64Array(lo.length);
+  let prev = { sum: 0, count: 0 }, cur = { sum: 0, count: 0 }, at = -1;
   const acc = { sum: 0, count: 0 };
   for (let b = 0; b < lo.length; b++) {
-    acc.sum = 0; acc.count = 0;
-    addSpan(ns, lo[b], hi[b], acc);
+    if (hi[b] - lo[b] <= SHORT) {
+      acc.sum = 0; acc.count = 0;
+      addSpan(ns, lo[b], hi[b], acc);
+    } else {
+      if (lo[b] !== at) prefixAt(ns, lo[b], prev);
+      prefixAt(ns, hi[b], cur);
+      acc.sum = cur.sum - prev.sum; acc.count = cur.count - prev.count;
+      [prev, cur, at] = [cur, prev, hi[b]];
+    }
     mean[b] = meanOf(ns.col, acc);
     count[b] = acc.count;
   }
@@ -71,10 +83,18 @@ export function bucketModes(cc, buckets) {
   if (!cc.prefix) return scanModes(cc, buckets);
   const { lo, hi } = buckets, k = cc.k;
   const code = new Int32Array(lo.length), share = new Float64Array(lo.length), count = new Float64Array(lo.length);
+  let prev = new Float64Array(k), cur = new Float64Array(k), at = -1;
   const acc = new Float64Array(k);
   for (let b = 0; b < lo.length; b++) {
-    acc.fill(0);
-    addCategorySpan(cc, lo[b], hi[b], acc);
+    if (hi[b] - lo[b] <= SHORT) {
+      acc.fill(0);
+      addCategorySpan(cc, lo[b], hi[b], acc);
+    } else {
+      if (lo[b] !== at) categoryPrefixAt(cc, lo[b], prev);
+      categoryPrefixAt(cc, hi[b], cur);
+      for (let c = 0; c < k; c++) acc[c] = cur[c] - prev[c];
+      [prev, cur, at] = [cur, prev, hi[b]];
+    }
     let best = -1, top = 0, known = 0;
     for (let c = 0; c < k; c++) {
       known += acc[c];

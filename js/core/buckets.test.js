@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bucketMeans, bucketModes, bucketSpans } from "./buckets.js";
 import { decodeAnnotations, decodeHeatmap } from "./heatmap-decode.js";
 import { heatmapFixture, nanOf, near } from "./heatmap-fixture.js";
-import { BLOCK, addCategorySpan, addSpan, categoryCounts, numericSums } from "./span-stats.js";
+import { BLOCK, CAT_BLOCK, addCategorySpan, addSpan, categoryCounts, numericSums } from "./span-stats.js";
 
 const fx = heatmapFixture();
 const hm = /** @type {import("./heatmap-decode.js").Heatmap} */ (decodeHeatmap(fx.heatmap));
@@ -58,7 +58,7 @@ function rng(seed) {
 describe("span sums against brute force", () => {
   it("any span of a random column, both block sides, missing codes skipped", () => {
     const r = rng(7);
-    for (const n of [1, BLOCK - 1, BLOCK, 3 * BLOCK + 5, 1000]) {
+    for (const n of [1, BLOCK - 1, BLOCK, 3 * BLOCK + 5, CAT_BLOCK + 1, 3 * CAT_BLOCK + 17, 1000]) {
       const codes = Uint16Array.from({ length: n }, () => (r() < 0.2 ? 65535 : Math.floor(r() * 65535)));
       const col = /** @type {import("./heatmap-decode.js").NumericColumn} */ ({
         kind: "numeric", name: "x", codes, missing: 65535, mean: 0, std: 1, min: 0, max: 1, offset: 0, step: 1, rawOffset: 0, rawStep: 1,

@@ -102,10 +102,6 @@ def _little(codes: np.ndarray) -> memoryview:
     return memoryview(np.ascontiguousarray(codes, dtype=codes.dtype.newbyteorder("<")))
 
 
-def _drawn(frame: pd.DataFrame, col: Hashable, order: np.ndarray) -> pd.Series:
-    return frame[col].iloc[order]
-
-
 def heatmap_payload(
     frame: pd.DataFrame, columns: Sequence[Hashable], order: np.ndarray, *, scale: str = "zscore"
 ) -> dict[str, Any]:
@@ -115,8 +111,8 @@ def heatmap_payload(
     if not columns:
         return {}
     order = np.asarray(order, dtype=np.int64)
-    values = [numeric_values(_drawn(frame, c, order)) for c in columns]
-    codes, stats, dtype = encode_columns(values, scale)
+    values = [numeric_values(frame[c]) for c in columns]
+    codes, stats, dtype = encode_columns(values, scale, order)
     if scale == "zscore":
         lo, hi = -ZSCORE_CLIP, ZSCORE_CLIP
     elif scale == "minmax":
@@ -137,8 +133,9 @@ def heatmap_payload(
     }
 
 
-def _categorical_strip(name: str, s: pd.Series) -> dict[str, Any]:
+def _categorical_strip(name: str, s: pd.Series, order: np.ndarray) -> dict[str, Any]:
     codes, categories = category_codes(s)
+    codes = codes[order]
     k = len(categories)
     if k > MISSING["uint16"]:
         raise InputError(
@@ -168,11 +165,10 @@ def annotations_payload(
     order = np.asarray(order, dtype=np.int64)
     strips = []
     for c in columns:
-        s = _drawn(frame, c, order)
-        if column_kind(s) == "categorical":
-            strips.append(_categorical_strip(str(c), s))
+        if column_kind(frame[c]) == "categorical":
+            strips.append(_categorical_strip(str(c), frame[c], order))
             continue
-        codes, stats, dtype = encode_columns([numeric_values(s)], "minmax")
+        codes, stats, dtype = encode_columns([numeric_values(frame[c])], "minmax", order)
         strips.append(
             {
                 "name": str(c),
