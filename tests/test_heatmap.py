@@ -99,6 +99,10 @@ def test_constant_all_missing_and_infinite_columns() -> None:
     assert heatmap_payload(df, [], np.arange(3)) == {}
     with pytest.raises(InputError, match="heatmap_scale"):
         heatmap_payload(df, ["k"], np.arange(3), scale="log")
+    with pytest.raises(InputError, match="one table row per leaf"):
+        heatmap_payload(df, ["k"], np.arange(2))
+    with pytest.raises(InputError, match="one table row per leaf"):
+        annotations_payload(df, ["k"], np.arange(4))
 
 
 def test_at_most_two_bytes_per_cell() -> None:

@@ -102,15 +102,25 @@ def _little(codes: np.ndarray) -> memoryview:
     return memoryview(np.ascontiguousarray(codes, dtype=codes.dtype.newbyteorder("<")))
 
 
+def _drawn_order(frame: pd.DataFrame, order: np.ndarray) -> np.ndarray:
+    order = np.asarray(order, dtype=np.int64)
+    if len(order) != len(frame):
+        raise InputError(
+            f"the heatmap needs one table row per leaf: {len(frame)} rows for {len(order)} "
+            "leaves (for a tree over micro-clusters, pass one summary row per micro-cluster)"
+        )
+    return order
+
+
 def heatmap_payload(
     frame: pd.DataFrame, columns: Sequence[Hashable], order: np.ndarray, *, scale: str = "zscore"
 ) -> dict[str, Any]:
-    """The heatmap as buffers; {} when there are no columns. See docs/heatmap-payload.md."""
+    """The heatmap as buffers; {} when there are no columns (format: docs/heatmap-payload.md)."""
     if scale not in SCALES:
         raise InputError(f"heatmap_scale must be one of {list(SCALES)}, got {scale!r}")
     if not columns:
         return {}
-    order = np.asarray(order, dtype=np.int64)
+    order = _drawn_order(frame, order)
     values = [numeric_values(frame[c]) for c in columns]
     codes, stats, dtype = encode_columns(values, scale, order)
     if scale == "zscore":
@@ -162,7 +172,7 @@ def annotations_payload(
     """One strip per column, in drawn order; {} when there are none."""
     if not columns:
         return {}
-    order = np.asarray(order, dtype=np.int64)
+    order = _drawn_order(frame, order)
     strips = []
     for c in columns:
         if column_kind(frame[c]) == "categorical":
