@@ -60,6 +60,9 @@ const frame = (p0, p1) => () => {
 const tWhole = best(frame(0, n));
 const tZoom = best(frame(n * 0.3, n * 0.3 + 50_000));
 const tClose = best(frame(1000, 1400));
+const whole = bucketSpans(0, n, px, n);
+const tNumeric = best(() => { for (const ns of data.numeric) bucketMeans(ns, whole); });
+const tScan = best(() => bucketModes(data.categorical[3], whole)); // 300 categories: no prefix
 const tNode = best(() => explainSpans(data, [[200_000, 260_000]], [[260_000, 500_000]]));
 const tRest = best(() => explainSpans(data, [[0, 10], [200_000, 600_000], [700_000, 700_500]]));
 
@@ -67,6 +70,8 @@ const rows = [
   ["decode payloads (20 heatmap columns, 4 strips)", tDecode],
   ["prefix sums, once per payload", tPrepare],
   [`frame: whole tree in ${px} px (means of 20 columns, modes of 4 strips)`, tWhole],
+  ["  of which the 20 numeric columns", tNumeric],
+  ["  of which the 300-category strip (counted by scanning its rows)", tScan],
   [`frame: 50,000 rows in ${px} px`, tZoom],
   [`frame: 400 rows in ${px} px (one cell per row)`, tClose],
   ["explain: node against its sibling", tNode],
