@@ -77,6 +77,8 @@ export function createView(model, el) {
     syncAttrs(root, tb.busy, {
       cut: state.cut,
       k: state.nClusters(),
+      clusterNodes: state.clusters().nodes,
+      outliers: state.clusters().outliers,
       n: state.L.n,
       selection: state.selection,
       viewWindow: state.isFull() ? "" : state.win.join(","),
@@ -132,6 +134,7 @@ export function createView(model, el) {
       cut: state.cut,
       ids: state.ids(),
       k: state.nClusters(),
+      clusters: state.clusters(),
       palette: opts.palette,
       selection: state.selection,
       matches: state.matches,
@@ -155,7 +158,7 @@ export function createView(model, el) {
   const tip = {
     /** @param {number} v @param {number} x @param {number} y */
     show(v, x, y) {
-      const { head, lines } = nodeTooltip(state.L, state.labels, state.tips, state.cut, state.ids, v);
+      const { head, lines } = nodeTooltip(state.L, state.labels, state.tips, state.clusters, v);
       tooltip.show(head, lines, x, y, { w: stage.clientWidth || cssW, h: state.opts.height });
     },
     hide: () => tooltip.hide(),

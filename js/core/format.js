@@ -73,6 +73,16 @@ export function cutReadout(t, k) {
 }
 
 /**
+ * The readout of a per-branch partition: "4 clusters · 12 outliers".
+ * @param {number} k
+ * @param {number} outliers
+ */
+export function partitionReadout(k, outliers) {
+  const c = `${formatCount(k)} ${k === 1 ? "cluster" : "clusters"}`;
+  return outliers ? `${c} · ${formatCount(outliers)} ${outliers === 1 ? "outlier" : "outliers"}` : c;
+}
+
+/**
  * The accessible description of a view.
  * @param {number} n
  * @param {number | null} t

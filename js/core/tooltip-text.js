@@ -10,12 +10,11 @@ import { nodeHeight } from "./layout.js";
  * @param {import("./layout.js").Layout} L
  * @param {import("./decode.js").Labels} labels
  * @param {{columns?: string[], values?: string[][]}} tips
- * @param {number | null} cut
- * @param {() => Int32Array} ids  cluster id per drawn position (only computed when needed)
+ * @param {() => import("./clusters.js").Clusters} clusters  the clusters shown (computed when needed)
  * @param {number} v
  * @returns {{head: string, lines: [string, string][]}}
  */
-export function nodeTooltip(L, labels, tips, cut, ids, v) {
+export function nodeTooltip(L, labels, tips, clusters, v) {
   /** @type {[string, string][]} */
   const lines = [];
   let head;
@@ -29,6 +28,9 @@ export function nodeTooltip(L, labels, tips, cut, ids, v) {
     if (L.maxh[v] !== nodeHeight(L, v)) lines.push(["max height below", formatNumber(L.maxh[v], 4)]);
     lines.push(["node", String(v)]);
   }
-  if (cut !== null && L.maxh[v] <= cut) lines.push(["cluster", String(ids()[L.start[v]])]);
+  const c = clusters();
+  const id = c.cut === null && c.nodes === null ? 0 : c.of(v);
+  if (id > 0) lines.push(["cluster", String(id)]);
+  else if (id < 0) lines.push(["cluster", "outlier"]);
   return { head, lines };
 }

@@ -1,7 +1,7 @@
 // The cut line, its grab handle and the readout (their geometry is core/cut-line.js, shared with
 // hit testing).
 import { cutPosition, handleBox } from "../core/cut-line.js";
-import { cutReadout } from "../core/format.js";
+import { cutReadout, partitionReadout } from "../core/format.js";
 import { snap } from "./scene.js";
 
 /** @typedef {import("./scene.js").Scene} Scene */
@@ -13,17 +13,21 @@ export function drawCut(ctx, s) {
   const { b: rawB, pinned } = cutPosition(fr, s.cut, s.fullTop);
   const b = snap(rawB, dpr, 1.5);
   const none = s.cut === null;
+  // A per-branch partition is no line: only the handle stays, to drag a cut line back in.
+  const perBranch = s.clusters.nodes !== null;
   ctx.save();
   ctx.strokeStyle = s.cutHot ? theme.accent : theme.fg;
   ctx.globalAlpha = none && !s.cutHot ? 0.6 : 1;
   ctx.lineWidth = 1.5;
   if (none || pinned) ctx.setLineDash([5, 4]);
-  ctx.beginPath();
-  const [xa, ya] = fr.xy(fr.vertical ? p.x : p.y, b);
-  const [xb, yb] = fr.xy(fr.vertical ? p.x + p.w : p.y + p.h, b);
-  ctx.moveTo(xa, ya);
-  ctx.lineTo(xb, yb);
-  ctx.stroke();
+  if (!perBranch || s.cutHot) {
+    ctx.beginPath();
+    const [xa, ya] = fr.xy(fr.vertical ? p.x : p.y, b);
+    const [xb, yb] = fr.xy(fr.vertical ? p.x + p.w : p.y + p.h, b);
+    ctx.moveTo(xa, ya);
+    ctx.lineTo(xb, yb);
+    ctx.stroke();
+  }
   ctx.setLineDash([]);
 
   // Grab handle: a small rounded tab with two grip lines.
@@ -52,8 +56,8 @@ export function drawCut(ctx, s) {
   ctx.stroke();
 
   // Readout beside the line, on a pill so it reads over the links.
-  const text = cutReadout(s.cut, s.k);
-  ctx.font = `${none ? "" : "600 "}${theme.fontSize}px ${theme.font}`;
+  const text = perBranch ? partitionReadout(s.k, s.clusters.outliers) : cutReadout(s.cut, s.k);
+  ctx.font = `${none && !perBranch ? "" : "600 "}${theme.fontSize}px ${theme.font}`;
   const w = ctx.measureText(text).width + 10;
   const h = theme.fontSize + 6;
   let x, y;
@@ -73,7 +77,7 @@ export function drawCut(ctx, s) {
   ctx.roundRect(x, y, w, h, h / 2);
   ctx.fill();
   ctx.globalAlpha = 1;
-  ctx.fillStyle = s.cutHot ? theme.accent : none ? theme.muted : theme.fg;
+  ctx.fillStyle = s.cutHot ? theme.accent : none && !perBranch ? theme.muted : theme.fg;
   ctx.textAlign = "left";
   ctx.textBaseline = "middle";
   ctx.fillText(text, x + 5, y + h / 2 + 0.5);

@@ -3,7 +3,7 @@
 import { drawAxis, drawTitle } from "./axis.js";
 import { drawCut } from "./cut.js";
 import { drawLabels, drawMatches } from "./labels.js";
-import { drawBlocks, drawHover, drawLinks, drawSelectionBands } from "./tree.js";
+import { drawBlocks, drawClusterMarks, drawHover, drawLinks, drawSelectionBands } from "./tree.js";
 
 /** @typedef {import("./scene.js").Scene} Scene */
 
@@ -32,6 +32,7 @@ export function drawScene(ctx, s) {
   drawSelectionBands(ctx, s);
   drawBlocks(ctx, s);
   drawLinks(ctx, s);
+  drawClusterMarks(ctx, s);
   drawHover(ctx, s);
   ctx.restore();
 

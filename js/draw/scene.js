@@ -12,8 +12,9 @@
  * @property {number} height        CSS px
  * @property {number} dpr
  * @property {number | null} cut
- * @property {Int32Array} ids       cluster id per drawn position for `cut`
+ * @property {Int32Array} ids       cluster id per drawn position (-1: outlier)
  * @property {number} k             number of clusters
+ * @property {import("../core/clusters.js").Clusters} clusters  the clusters shown (cut or nodes)
  * @property {string[]} palette
  * @property {number[]} selection
  * @property {Int32Array | null} matches  drawn positions whose label matches the search (sorted)
@@ -28,11 +29,12 @@
  */
 
 /**
- * Colour of cluster c (0: neutral).
+ * Colour of cluster c (0: neutral, -1: outlier, drawn muted grey).
  * @param {Scene} s
  * @param {number} c
  */
 export function colorOf(s, c) {
+  if (c < 0) return s.theme.muted;
   if (c === 0 || s.palette.length === 0) return s.theme.fg;
   return s.palette[(c - 1) % s.palette.length];
 }

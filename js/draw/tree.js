@@ -1,7 +1,6 @@
 // The tree itself: selection bands, collapsed blocks, U links, the hovered branch.
 // Blocks and links are fillRect calls, not stroked paths: a path of thousands of contours costs
 // far more to rasterise (measured in Chromium: a 10k-leaf zoom frame went from 259 ms to 7.5 ms).
-import { nodeCluster } from "../core/cut.js";
 import { nodeHeight } from "../core/layout.js";
 import { colorOf, isSelected, snap } from "./scene.js";
 
@@ -31,6 +30,7 @@ export function drawSelectionBands(ctx, s) {
 export function drawBlocks(ctx, s) {
   const { L, fr, list, cut } = s;
   if (list.nBlocks === 0) return;
+  const of = s.clusters.of;
   /** @type {Map<string, number[]>} rectangles (a0, a1, b0, b1) per colour */
   const buckets = new Map();
   /** @param {string} color @param {number} a0 @param {number} a1 @param {number} h0 @param {number} h1 */
@@ -47,8 +47,8 @@ export function drawBlocks(ctx, s) {
       a0 = mid - 0.5;
       a1 = mid + 0.5;
     }
-    const c = nodeCluster(L, s.ids, cut, v);
-    if (c > 0 || cut === null) {
+    const c = of(v);
+    if (c !== 0 || cut === null) {
       add(colorOf(s, c), a0, a1, 0, L.maxh[v]);
     } else {
       // Straddles the cut: clusters below (the leftmost one's colour), neutral above.
@@ -124,7 +124,8 @@ function linkCorners(s, v, w) {
 
 /** @param {CanvasRenderingContext2D} ctx @param {Scene} s */
 export function drawLinks(ctx, s) {
-  const { L, list, cut } = s;
+  const { list } = s;
+  const of = s.clusters.of;
   // Grouped by colour: one fillStyle change per colour per frame, however many links.
   /** @type {Map<number, number[]>} */
   const byCluster = new Map();
@@ -133,8 +134,8 @@ export function drawLinks(ctx, s) {
   const anySelected = s.selection.length > 0;
   for (let i = 0; i < list.nLinks; i++) {
     const v = list.links[i];
-    const c = nodeCluster(L, s.ids, cut, v);
-    const key = c === 0 ? 0 : ((c - 1) % Math.max(1, s.palette.length)) + 1;
+    const c = of(v);
+    const key = c <= 0 ? c : ((c - 1) % Math.max(1, s.palette.length)) + 1;
     let arr = byCluster.get(key);
     if (!arr) byCluster.set(key, (arr = []));
     arr.push(v);
@@ -146,8 +147,35 @@ export function drawLinks(ctx, s) {
     for (const v of nodes) fillLink(ctx, s, v, LINK_W);
   }
   for (const v of selected) {
-    ctx.fillStyle = colorOf(s, nodeCluster(L, s.ids, cut, v));
+    ctx.fillStyle = colorOf(s, of(v));
     fillLink(ctx, s, v, 2.5);
+  }
+  ctx.restore();
+}
+
+/**
+ * A per-branch partition marks each cluster's node: a dot in the cluster's colour where its
+ * subtree starts (the middle of its bar; a leaf's foot).
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {Scene} s
+ */
+export function drawClusterMarks(ctx, s) {
+  const { L, fr } = s;
+  const nodes = s.clusters.nodes;
+  if (!nodes) return;
+  const [w0, w1] = [fr.win[0], fr.win[1]];
+  ctx.save();
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = s.theme.bg;
+  for (let i = 0; i < nodes.length; i++) {
+    const v = nodes[i];
+    if (L.start[v] + L.count[v] < w0 || L.start[v] > w1) continue;
+    const [x, y] = fr.xy(fr.leafPos(L.x[v]), fr.heightPos(nodeHeight(L, v)));
+    ctx.fillStyle = colorOf(s, i + 1);
+    ctx.beginPath();
+    ctx.arc(x, y, 4, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
   }
   ctx.restore();
 }

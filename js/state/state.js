@@ -2,7 +2,8 @@
 // (hover, drag, search, caches) change through the actions below; pointer, keys, search box,
 // toolbar and model sync call them and never assign fields. Every change is announced through
 // `onChange(what)`; writes to Python go through the one rule in writer.js.
-import { cutSteps, drawnIds, stepCut as nextCut } from "../core/cut.js";
+import { alterAt, clustersAtCut, clustersOfNodes, nodesAtCut } from "../core/clusters.js";
+import { cutSteps, stepCut as nextCut } from "../core/cut.js";
 import { decodeTree, makeLabels } from "../core/decode.js";
 import { computeLayout } from "../core/layout.js";
 import { findMatches, narrows } from "../core/search.js";
@@ -33,8 +34,8 @@ export function createState(model, onChange) {
   let full = zoom.fullWindow(0, 0);
 
   // ---- synced with Python, by trait name (view form) ----------------------------------------
-  /** @type {{cut_height: number | null, selection: number[], view_window: Window}} */
-  const synced = { cut_height: null, selection: [], view_window: full };
+  /** @type {{cut_height: number | null, selection: number[], view_window: Window, _cluster_nodes: Int32Array | null}} */
+  const synced = { cut_height: null, selection: [], view_window: full, _cluster_nodes: null };
 
   // ---- this view's own ------------------------------------------------------------------------
   let hover = -1;
@@ -46,8 +47,8 @@ export function createState(model, onChange) {
   let matches = null;
   /** @type {Float64Array | null} */
   let steps = null;
-  /** @type {{t: number | null, ids: Int32Array} | null} */
-  let idsCache = null;
+  /** @type {{t: number | null, nodes: Int32Array | null, c: import("../core/clusters.js").Clusters} | null} */
+  let clustersCache = null;
 
   const ctx = () => ({ nNodes: L.count.length, full });
   const writer = makeWriter(model, (key) => SYNCED[key].write(synced[key], ctx()));
@@ -65,11 +66,22 @@ export function createState(model, onChange) {
    * @param {WriteOpts} [o]
    */
   function set(key, value, o = {}) {
-    if (!SYNCED[key].same(value, synced[key])) {
-      synced[key] = value;
-      changedSynced(key);
+    setAll([[key, value]], o);
+  }
+
+  /**
+   * Several synced values as one logical change (one save_changes).
+   * @param {[SyncedName, any][]} entries
+   * @param {WriteOpts} [o]
+   */
+  function setAll(entries, o = {}) {
+    for (const [key, value] of entries) {
+      if (!SYNCED[key].same(value, synced[key])) {
+        synced[key] = value;
+        changedSynced(key);
+      }
     }
-    writer.changed([key], o.final ?? true);
+    writer.changed(entries.map(([key]) => key), o.final ?? true);
   }
 
   /** Read every synced value from the model, as it is now. */
@@ -91,7 +103,7 @@ export function createState(model, onChange) {
       L = computeLayout(decodeTree(model.get("_tree") ?? {}));
       full = zoom.fullWindow(L.n, L.top);
       steps = null;
-      idsCache = null;
+      clustersCache = null;
       hover = -1;
       readSynced(); // node ids and windows are read against the new tree
       loaders.labels();
@@ -110,11 +122,24 @@ export function createState(model, onChange) {
   };
   loaders.tree();
 
-  /** Cluster id of every drawn position at the cut (computed once per cut). */
-  function ids() {
-    const t = synced.cut_height;
-    if (!idsCache || idsCache.t !== t) idsCache = { t, ids: drawnIds(L.gapHeight, t) };
-    return idsCache.ids;
+  /**
+   * A cut line at t; it replaces a per-branch partition (one write of both).
+   * @param {number | null} t
+   * @param {WriteOpts} [o]
+   */
+  function setCut(t, o) {
+    if (synced._cluster_nodes !== null && t !== null) setAll([["_cluster_nodes", null], ["cut_height", t]], o);
+    else set("cut_height", t, o);
+  }
+
+  /** The clusters shown: cluster nodes when Python gave them, else the cut line's (cached). */
+  function clusters() {
+    const t = synced.cut_height, nodes = synced._cluster_nodes;
+    if (!clustersCache || clustersCache.t !== t || clustersCache.nodes !== nodes) {
+      const c = (nodes && clustersOfNodes(L, nodes)) || clustersAtCut(L, nodes ? null : t);
+      clustersCache = { t, nodes, c };
+    }
+    return clustersCache.c;
   }
 
   /** Show node's subtree (a leaf alone is no view: its pair). @param {number} node */
@@ -144,17 +169,28 @@ export function createState(model, onChange) {
     get drag() { return drag; },
     get query() { return query; },
     get matches() { return matches; },
-    ids,
-    nClusters: () => (L.n > 0 ? ids()[L.n - 1] : 0),
+    clusters,
+    /** Cluster id of every drawn position (-1: outlier). */
+    ids: () => clusters().ids,
+    nClusters: () => clusters().k,
     isFull: () => zoom.sameWindow(synced.view_window, full),
 
     // ---- the cut ------------------------------------------------------------------------------
-    /** @param {number | null} t @param {WriteOpts} [o] */
-    setCut: (t, o) => set("cut_height", t, o),
+    setCut,
+    /**
+     * Alt-click on node v: split the cluster it heads, merge the clusters under it, or make it
+     * a cluster (see core/clusters.js alterAt). One write of the new cluster nodes.
+     * @param {number} v
+     */
+    alterClusters(v) {
+      const c = clusters();
+      const next = alterAt(L, c.nodes ?? nodesAtCut(L, c.cut), v);
+      if (next) setAll([["cut_height", null], ["_cluster_nodes", Int32Array.from(next)]]);
+    },
     /** One merge step up (+1: fewer clusters) or down (-1). @param {1 | -1} dir */
     stepCut(dir) {
       if (!steps) steps = cutSteps(L.gapHeight);
-      set("cut_height", nextCut(steps, synced.cut_height, dir));
+      setCut(nextCut(steps, synced.cut_height, dir));
     },
 
     // ---- the selection -------------------------------------------------------------------------

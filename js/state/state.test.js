@@ -288,3 +288,41 @@ describe("the writer", () => {
     expect(w.isLive("cut_height")).toBe(false);
   });
 });
+
+describe("per-branch partitions", () => {
+  it("alt-click splits the cluster at a node: cluster nodes and no cut, in one save", () => {
+    const { state, model } = setup({ cut_height: 3 });
+    expect(state.nClusters()).toBe(2);
+    state.alterClusters(4); // cluster {0, 1} splits into its leaves
+    expect(state.cut).toBeNull();
+    expect(state.nClusters()).toBe(3);
+    expect(Array.from(state.ids())).toEqual([1, 2, 3, 3]);
+    expect(model.saves).toHaveLength(1);
+    const saved = model.saves[0];
+    expect(saved.cut_height).toBeNull();
+    expect(Array.from(saved._cluster_nodes.nodes).sort()).toEqual([0, 1, 5]);
+  });
+
+  it("alt-click above clusters merges them; a cut line replaces the partition", () => {
+    const { state, model } = setup({ cut_height: 1.5 }); // {0,1} {2} {3}
+    state.alterClusters(5); // merges {2} and {3}
+    expect(Array.from(state.ids())).toEqual([1, 1, 2, 2]);
+    state.setCut(0.5);
+    expect(state.clusters().nodes).toBeNull();
+    expect(model.saves.at(-1)).toEqual({ _cluster_nodes: null, cut_height: 0.5 });
+    expect(state.nClusters()).toBe(4);
+  });
+
+  it("cluster nodes from Python are adopted: outliers -1, nothing written back", () => {
+    const { state, model, py } = setup();
+    py("cut_height", null);
+    py(/** @type {any} */ ("_cluster_nodes"), { nodes: new DataView(Int32Array.of(4).buffer) });
+    expect(Array.from(state.ids())).toEqual([1, 1, -1, -1]);
+    expect(state.clusters().outliers).toBe(2);
+    expect(state.clusters().of(5)).toBe(-1);
+    expect(state.clusters().of(6)).toBe(0);
+    py(/** @type {any} */ ("_cluster_nodes"), { nodes: [6, 4] }); // overlapping: no partition
+    expect(state.clusters().nodes).toBeNull();
+    expect(model.saves).toEqual([]);
+  });
+});

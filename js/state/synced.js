@@ -1,6 +1,7 @@
 // The traits the view shares with Python, as tables: synced keys (both ways) with their reader,
 // writer and gesture policy, and inputs (Python -> view only) with what they reload. A new trait
 // is one entry here plus the action that changes it (state.js).
+import { int32 } from "../core/decode.js";
 import { sameWindow, windowFromTrait } from "../core/zoom.js";
 
 /** @typedef {import("../core/zoom.js").Window} Window */
@@ -67,7 +68,45 @@ export function sameIds(a, b) {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** @type {Record<"cut_height" | "selection" | "view_window", SyncedKey>} */
+/**
+ * Cluster nodes of a per-branch partition: null (the cut line decides), or node ids from
+ * `{nodes: int32 buffer}` (Python) or a plain list; invalid ids read as null.
+ * @param {unknown} raw
+ * @param {ReadCtx} ctx
+ * @returns {Int32Array | null}
+ */
+export function readNodes(raw, ctx) {
+  if (raw === null || typeof raw !== "object") return null;
+  const src = /** @type {{nodes?: unknown}} */ (raw).nodes;
+  if (src === null || typeof src !== "object") return null;
+  const nodes = int32(/** @type {import("../core/decode.js").BufferLike} */ (src));
+  for (const v of nodes) if (!(v >= 0 && v < ctx.nNodes)) return null;
+  return nodes;
+}
+
+/**
+ * Same node list (or both null).
+ * @param {unknown} a
+ * @param {unknown} b
+ */
+function sameNodes(a, b) {
+  const la = nodeList(a), lb = nodeList(b);
+  if (la === null || lb === null) return la === lb;
+  return la.length === lb.length && la.every((x, i) => x === lb[i]);
+}
+
+/** @param {unknown} v @returns {number[] | null} */
+function nodeList(v) {
+  if (v === null || v === undefined) return null;
+  if (ArrayBuffer.isView(v)) return Array.from(/** @type {Int32Array} */ (v));
+  if (typeof v === "object" && "nodes" in v) {
+    const src = /** @type {{nodes: unknown}} */ (v).nodes;
+    if (src && typeof src === "object") return Array.from(int32(/** @type {any} */ (src)));
+  }
+  return null;
+}
+
+/** @type {Record<"cut_height" | "selection" | "view_window" | "_cluster_nodes", SyncedKey>} */
 export const SYNCED = {
   cut_height: { read: readCut, write: (t) => t, same: (a, b) => a === b, live: "throttle" },
   selection: { read: readSelection, write: (s) => [...s], same: sameIds, live: "end" },
@@ -76,6 +115,13 @@ export const SYNCED = {
     // [] is the full view: Python then shows no window at all.
     write: (w, ctx) => (sameWindow(w, ctx.full) ? [] : [...w]),
     same: (a, b) => (Array.isArray(a) && Array.isArray(b) ? sameWindow(a, b) : a === b),
+    live: "end",
+  },
+  // int32 both ways: a per-branch cut can hold 100,000s of clusters.
+  _cluster_nodes: {
+    read: readNodes,
+    write: (nodes) => (nodes === null ? null : { nodes: Int32Array.from(nodes) }),
+    same: sameNodes,
     live: "end",
   },
 };

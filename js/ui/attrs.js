@@ -5,7 +5,9 @@ import { describe } from "../core/format.js";
 /**
  * @typedef {object} AttrState
  * @property {number | null} cut
- * @property {number} k              number of clusters at the cut
+ * @property {number} k              number of clusters
+ * @property {Int32Array | null} clusterNodes  a per-branch partition's nodes; null for a cut
+ * @property {number} outliers       leaves under no cluster
  * @property {number} n              number of leaves
  * @property {number[]} selection
  * @property {string} viewWindow     "" for the full view, else "x0,x1,y0,y1"
@@ -31,6 +33,8 @@ function attr(el, name, value) {
 export function syncAttrs(root, busyEl, s) {
   attr(root, "data-cut-height", s.cut === null ? "" : String(s.cut));
   attr(root, "data-n-clusters", String(s.k));
+  attr(root, "data-cluster-nodes", s.clusterNodes ? Array.from(s.clusterNodes).join(",") : "");
+  attr(root, "data-outliers", String(s.outliers));
   attr(root, "data-n-leaves", String(s.n));
   attr(root, "data-selection", s.selection.join(","));
   attr(root, "data-view-window", s.viewWindow);

@@ -10,7 +10,7 @@ import { pan } from "../core/zoom.js";
 /**
  * A press not yet released: on the cut line, or elsewhere (a click until it moves, then a pan
  * relative to the window and frame at the press).
- * @typedef {{kind: "cut"} | {kind: "press" | "pan", x: number, y: number, win: Window, fr: Frame, node: number, shift: boolean}} Press
+ * @typedef {{kind: "cut"} | {kind: "press" | "pan", x: number, y: number, win: Window, fr: Frame, node: number, shift: boolean, alt: boolean}} Press
  */
 
 /**
@@ -54,7 +54,8 @@ export function wirePointer({ canvas, root, state, drawn, tip }, signal) {
       tip.hide();
     } else {
       const shift = e.shiftKey || e.metaKey || e.ctrlKey;
-      press = { kind: "press", x, y, win: state.win, fr: cur.fr, node: pickNode(state.L, cur, x, y), shift };
+      const node = pickNode(state.L, cur, x, y);
+      press = { kind: "press", x, y, win: state.win, fr: cur.fr, node, shift, alt: e.altKey };
     }
     canvas.setPointerCapture?.(e.pointerId);
     e.preventDefault();
@@ -112,8 +113,11 @@ export function wirePointer({ canvas, root, state, drawn, tip }, signal) {
     } else if (p.kind === "pan") {
       state.setWindow(state.win, { final: true });
     } else if (e.type === "pointerup") {
-      // A click: select the node's subtree (shift toggles it), or clear on empty space.
-      if (p.node >= 0) {
+      // A click: select the node's subtree (shift toggles it), or clear on empty space;
+      // Alt-click splits or merges clusters at the node.
+      if (p.alt) {
+        if (p.node >= 0) state.alterClusters(p.node);
+      } else if (p.node >= 0) {
         if (p.shift) state.toggle(p.node);
         else state.select([p.node]);
       } else if (!p.shift) {

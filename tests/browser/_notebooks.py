@@ -55,6 +55,18 @@ def _leaves_under(w, node):
     return sorted(out)
 
 
+def _partition_matches_nodes(w):
+    """w.clusters: the rows under each of w.cluster_nodes share one id, 1..k left to right as
+    drawn, every other row -1."""
+    ids = w.clusters.to_numpy()
+    expected = _np.full(w.n_leaves, -1)
+    pos = {r: p for p, r in enumerate(w.leaves)}
+    firsts = sorted((min(pos[r] for r in _leaves_under(w, v)), v) for v in w.cluster_nodes)
+    for c, (_, v) in enumerate(firsts, start=1):
+        expected[_leaves_under(w, v)] = c
+    return bool((ids == expected).all())
+
+
 def _layout(w):
     """x (leaf units: drawn position p is centred at p + 0.5) and height of every node."""
     Z, n = w.linkage, w.n_leaves

@@ -1,0 +1,81 @@
+"""Per-branch partitions in real JupyterLab: Alt-click splits and merges clusters, Python reads the
+same partition, cluster nodes set from Python draw their outliers grey."""
+
+from __future__ import annotations
+
+import pytest
+from _geometry import calibrate, set_cut, settle
+from _page import NotebookPage
+from test_lab import PALETTE, node_point, open_fruits
+
+pytestmark = pytest.mark.browser
+
+
+def partition(nb: NotebookPage) -> dict:
+    return nb.kjson(
+        "{'cut': w.cut_height, 'nodes': list(w.cluster_nodes), 'k': w.n_clusters, "
+        "'outliers': int((w.clusters == -1).sum())}"
+    )
+
+
+def alt_click(nb: NotebookPage, xy: tuple[float, float]) -> None:
+    nb.page.keyboard.down("Alt")
+    nb.page.mouse.click(*xy)
+    nb.page.keyboard.up("Alt")
+    settle(nb)
+
+
+def test_alt_click_splits_and_merges(lab, nbpage, write_notebook):
+    nb = nbpage
+    info = open_fruits(lab, nb, write_notebook, "alt-click")
+    geo = calibrate(nb, info)
+    steps = info["steps"]
+    set_cut(nb, (steps[-3] + steps[-4]) / 2)  # 4 clusters
+    before = partition(nb)
+    assert before["k"] == 4 and before["cut"] is not None
+    n = info["n"]
+    # The widest cluster node that is a merge: split it with Alt-click on its bar.
+    big = max((v for v in before["nodes"] if v >= n), key=lambda v: info["count"][v])
+    kids = [info["left"][big - n], info["right"][big - n]]
+    alt_click(nb, node_point(nb, geo, big))
+    nb.wait_attr("data-n-clusters", lambda a: a == "5")
+    after = partition(nb)
+    assert sorted(after["nodes"]) == sorted([v for v in before["nodes"] if v != big] + kids)
+    # Nothing an outlier; each cluster is exactly its node's rows (checked in the kernel by
+    # walking the linkage matrix, not with the widget's own answers).
+    assert after["outliers"] == 0
+    assert nb.kjson("_partition_matches_nodes(w)")
+    assert nb.attrs()["data-cluster-nodes"] in ("", ",".join(map(str, after["nodes"])))
+    nb.shot("alt-click-split")
+
+    # Alt-click on the parent of the two halves merges them back.
+    alt_click(nb, node_point(nb, geo, big))
+    nb.wait_attr("data-n-clusters", lambda a: a == "4")
+    assert sorted(partition(nb)["nodes"]) == sorted(before["nodes"])
+    assert nb.kjson("_partition_matches_nodes(w)")
+    assert nb.dialogs == []
+
+
+def test_outliers_from_python_are_grey(lab, nbpage, write_notebook):
+    nb = nbpage
+    info = open_fruits(lab, nb, write_notebook, "outliers")
+    n = info["n"]
+    root = 2 * n - 2
+    left, right = info["left"][root - n], info["right"][root - n]
+    small = min((left, right), key=lambda v: info["count"][v])
+    # Only the larger half of the tree is a cluster: the smaller half's rows are outliers.
+    keep = right if small == left else left
+    nb.kexec(f"w.cluster_nodes = [{keep}]")
+    nb.wait_attr("data-outliers", lambda a: a == str(info["count"][small]))
+    p = partition(nb)
+    assert p == {"cut": None, "nodes": [keep], "k": 1, "outliers": info["count"][small]}
+    settle(nb)
+    c = nb.canvas()
+    # The cluster is drawn in the first palette colour, the outliers in the theme's muted grey:
+    # no second palette colour anywhere.
+    assert c.count_color(PALETTE[0], tol=2) > 50
+    assert all(c.count_color(col, tol=2) < 5 for col in PALETTE[1:])
+    nb.shot("outliers-grey")
+    # A cut line replaces the partition.
+    set_cut(nb, (info["steps"][-2] + info["steps"][-3]) / 2)
+    assert partition(nb)["outliers"] == 0 and nb.attrs()["data-cluster-nodes"] == ""
