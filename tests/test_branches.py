@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from scipy.cluster.hierarchy import linkage
 from sklearn.cluster import HDBSCAN
 from sklearn.cluster._hdbscan._tree import HIERARCHY_dtype, tree_to_labels
-from strategies import random_linkage, same_partition, tie_data
+from strategies import caterpillar, random_linkage, same_partition, tie_data
 
 from dendrowidget import InputError, _branches
 from dendrowidget._branches import cut_branches
@@ -118,7 +118,11 @@ def test_same_selection_on_any_tree(
     tree = build_tree(Z)
     with recursion_in(loop):
         ours = labels_of(tree, cut_branches(tree, m, method, single))
-    theirs = sklearn_selection(Z, m, method, single)
+    try:
+        theirs = sklearn_selection(Z, m, method, single)
+    except KeyError:  # its labelling fails when inversions leave one non-root cluster selected
+        assert not monotone and single and len(np.unique(ours[ours >= 0])) == 1
+        return
     if not monotone and single and method == "eom" and ours.max() == 0:
         assert theirs.max() <= 0 and (ours[theirs == 0] == 0).all()
     else:
@@ -171,11 +175,7 @@ def test_all_duplicates() -> None:
 
 def test_million_leaf_chain_without_recursion() -> None:
     n = 1_000_000
-    idx = np.arange(1, n - 1)
-    Z = np.empty((n - 1, 4))
-    Z[0] = (0, 1, 1.0, 2)
-    Z[1:] = np.column_stack([n + idx - 1, idx + 1, 1.0 + idx, idx + 2])
-    tree = build_tree(Z)
+    tree = build_tree(caterpillar(n))
     assert cut_branches(tree, 5).size == 0
     # The chain dissolves at the lowest node holding 5 rows (merge 3): that is the cluster.
     assert cut_branches(tree, 5, allow_single_cluster=True).tolist() == [n + 3]

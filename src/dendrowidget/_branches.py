@@ -52,10 +52,15 @@ def cut_branches(
 
     With `allow_single_cluster` and the root selected, scikit-learn keeps only the rows that fall
     out of the root at its largest lambda: on a tree without inversions these are the rows under
-    the highest node of the root's chain with that lambda, which is the node returned. (With
-    inversions, which scikit-learn never builds, rows in that subtree that its per-row rule would
-    call noise are kept.) With method="leaf" and no split at all, scikit-learn selects nothing
-    whatever `allow_single_cluster` says, and so does this.
+    the highest node of the root's chain with that lambda, which is the node returned. With
+    method="leaf" and no split at all, scikit-learn selects nothing whatever
+    `allow_single_cluster` says, and so does this.
+
+    Inversions (centroid, median; scikit-learn never builds them) make some lambdas fall below
+    their cluster's birth and stabilities negative; the rules stay the same. Two cases have no
+    scikit-learn answer to match: the single root cluster keeps every row of the subtree above,
+    where its per-row rule would drop some, and a single non-root cluster (its labelling raises
+    KeyError there) is returned as it is.
     """
     mcs = _check_args(tree, min_cluster_size, method, allow_single_cluster)
     c = condense(tree, mcs)
