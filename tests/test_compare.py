@@ -94,5 +94,7 @@ def test_bad_arguments() -> None:
         compare_trees(a, a, k_max=0)
     with pytest.raises(InputError, match="sample must be an integer >= 2"):
         compare_trees(a, a, sample=1)
+    with pytest.raises(InputError, match="ask for at most 10,000 rows"):
+        cophenetic_correlation(a, a, sample=20_000)
     with pytest.raises(InputError, match="random_state must be an integer"):
         cophenetic_correlation(a, a, random_state=1.5)

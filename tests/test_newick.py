@@ -153,6 +153,12 @@ def test_any_text_is_one_label_by_newicks_quoting_rule(words: list[str]) -> None
     assert names == [words[r] for r in tree.order]
 
 
+def test_line_break_in_an_otherwise_plain_label_is_quoted() -> None:
+    tree = build_tree(linkage(np.arange(3.0)[:, None] ** 2, "single"))
+    assert "'a\nb'" in to_newick(tree, ["a\nb", "c", "d"])
+    assert to_newick(tree, ["a", "c", "d"]).count("'") == 0
+
+
 def test_quote() -> None:
     assert quote("plain-1.5") == "plain-1.5"
     assert quote("under_score") == "'under_score'"

@@ -159,6 +159,8 @@ def test_small_trees() -> None:
     [
         ({"k_max": 1}, "k_max must be an integer >= 2"),
         ({"k_max": 3.0}, "k_max must be an integer >= 2"),
+        ({"k_max": 1001}, "ask for at most 1000"),
+        ({"features": np.zeros((5, 0))}, r"features must have shape \(5, n_features\)"),
         ({"sample": 1}, "sample must be an integer >= 2"),
         ({"random_state": -1}, "random_state must be an integer"),
         ({"random_state": None}, "random_state must be an integer"),

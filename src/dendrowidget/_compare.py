@@ -19,6 +19,7 @@ from ._kcuts import check_k_max, k_cuts
 from ._suggest import check_sample, check_seed
 from ._tree import Tree
 
+SAMPLE_LIMIT = 10_000  # 50 million pairs of cophenetic distances per tree
 SCORES = {
     "adjusted_rand": adjusted_rand_score,
     "adjusted_mutual_info": adjusted_mutual_info_score,
@@ -57,6 +58,11 @@ def cophenetic_correlation(
     pairs of `sample` rows drawn with `np.random.RandomState(random_state).permutation`.
     NaN when either tree's distances are all equal."""
     sample = check_sample(sample)
+    if sample > SAMPLE_LIMIT:
+        raise InputError(
+            f"sample={sample} rows make {sample * (sample - 1) // 2:,} pairs to hold; "
+            f"ask for at most {SAMPLE_LIMIT:,} rows"
+        )
     seed = check_seed(random_state)
     _check_same_rows(tree_a, tree_b)
     n = tree_a.n

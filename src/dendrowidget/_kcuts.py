@@ -43,16 +43,24 @@ class KCuts:
         return out
 
 
+K_MAX_LIMIT = 1000  # each k is a pass over the rows, and the tables grow as k_max^2
+
+
 def check_k_max(k_max: object) -> int:
     if isinstance(k_max, bool) or not isinstance(k_max, (int, np.integer)) or k_max < 2:
         raise InputError(f"k_max must be an integer >= 2 (the most clusters to try), got {k_max!r}")
+    if k_max > K_MAX_LIMIT:
+        raise InputError(
+            f"k_max={k_max} is too many cuts to score (each one is a pass over the rows); "
+            f"ask for at most {K_MAX_LIMIT}"
+        )
     return int(k_max)
 
 
-def k_cuts(tree: Tree, k_max: int, k_cap: int | None = None) -> KCuts:
-    """The cuts for k = 2..min(k_max, k_cap) (k_cap defaults to n - 1)."""
+def k_cuts(tree: Tree, k_max: int) -> KCuts:
+    """The cuts for k = 2..min(k_max, n - 1)."""
     n = tree.n
-    top = max(min(k_max, n - 1 if k_cap is None else k_cap), 1)
+    top = max(min(k_max, n - 1), 1)
     ks = np.arange(2, top + 1, dtype=np.int64)
     g = tree.gap_height
     rank = np.argsort(-g, kind="stable")  # gaps from the highest down

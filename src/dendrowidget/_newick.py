@@ -45,7 +45,8 @@ def to_newick(tree: Tree, labels: Sequence[object]) -> str:
     length = np.maximum(node_height[tree.parent] - node_height, 0.0)
     lengths = list(map(repr, length.tolist()))
     names = [str(x) for x in labels]
-    if not _ALL_PLAIN.fullmatch("\n".join(names)):  # one regex pass for the common case
+    joined = "\n".join(names)  # one regex pass for the common case; a label's own line break
+    if not (_ALL_PLAIN.fullmatch(joined) and joined.count("\n") == n - 1):  # shows in the count
         names = [quote(x) for x in names]
     order = tree.order.tolist()
     leaf = [f"{names[r]}:{lengths[r]}" for r in order]

@@ -89,7 +89,7 @@ def _check_features(features: object, n: int) -> np.ndarray:
         X = np.asarray(features, dtype=np.float64)
     except (TypeError, ValueError):
         raise InputError("features must be a numeric array of shape (n_rows, n_features)") from None
-    if X.ndim != 2 or X.shape[0] != n:
+    if X.ndim != 2 or X.shape[0] != n or X.shape[1] == 0:
         raise InputError(
             f"features must have shape ({n}, n_features), one row per leaf; got {X.shape}"
         )
