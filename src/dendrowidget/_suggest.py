@@ -42,10 +42,11 @@ def suggest_cuts(
       (the same seeded permutation), else on all rows.
     - "calinski_harabasz", "davies_bouldin": scikit-learn's scores on `features` (euclidean by
       their definition, whatever `metric`); NaN without features.
-    - "gap": (upper - lower) / upper, where upper is the height of the merge that would join two
-      of the k clusters and lower that of the highest merge inside them (0 when k = n): the share
-      of the height range, at that height, over which the cut finds exactly these k clusters.
-      1 means the k clusters are fully separated from the heights below; near 0, a narrow band.
+    - "gap": (upper - lower) / upper, where upper is the height (subtree maximum, as cuts use)
+      of the merge that would join two of the k clusters and lower that of the highest merge
+      inside them: every cut in [lower, upper) gives exactly these k clusters, and gap is that
+      band's width as a share of its top. 1: the clusters are tight (merged at height 0) and far
+      apart; near 0: a hair's breadth separates k from k - 1 or k + 1 clusters.
 
     A k for which the sampled rows hold fewer than 2 clusters, or as many clusters as rows,
     gets a NaN silhouette (scikit-learn refuses those).
