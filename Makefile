@@ -51,9 +51,10 @@ check-chromium:
 test: setup lint jstest check-chromium
 	DENDROWIDGET_CHROMIUM="$(CHROMIUM)" $(PY) -m pytest -q
 
-# All benchmarks, anchors measured in the same run (about 9 minutes on 2 cores).
+# All benchmarks, anchors measured in the same run (about 11 minutes on 2 cores).
 bench: setup check-chromium
 	$(PY) benchmarks/engine.py
+	$(PY) benchmarks/cuts.py
 	$(PY) benchmarks/scale.py
 	$(PY) benchmarks/browser.py
 	$(PY) benchmarks/standalone.py

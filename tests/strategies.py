@@ -83,3 +83,12 @@ def interesting_cuts(Z: np.ndarray) -> list[float]:
     h = np.unique(Z[:, 2])
     mids = (h[:-1] + h[1:]) / 2 if len(h) > 1 else np.array([])
     return sorted({0.0, float(h.max()) + 1.0, *h.tolist(), *mids.tolist()})
+
+
+def caterpillar(n: int) -> np.ndarray:
+    """Z of a single-linkage chain: merge i adds leaf i+1 at height i+1, n-1 deep."""
+    idx = np.arange(1, n - 1)
+    Z = np.empty((n - 1, 4))
+    Z[0] = (0, 1, 1.0, 2)
+    Z[1:] = np.column_stack([n + idx - 1, idx + 1, 1.0 + idx, idx + 2])
+    return Z
