@@ -1,8 +1,9 @@
 """dendrowidget: interactive, exact hierarchical clustering dendrograms for Jupyter."""
 
 from . import datasets
+from ._compare import compare
 from ._errors import InputError
 from ._widget import Dendrogram
 
-__all__ = ["Dendrogram", "InputError", "datasets"]
+__all__ = ["Dendrogram", "InputError", "compare", "datasets"]
 __version__ = "0.1.0"

@@ -100,3 +100,24 @@ def _check_same_rows(tree_a: Tree, tree_b: Tree) -> None:
             f"the two trees must be over the same rows, in the same order: one has "
             f"{tree_a.n} leaves, the other {tree_b.n}"
         )
+
+
+def compare(
+    a: object, b: object, k_max: int = 20, sample: int = 2000, random_state: int = 0
+) -> pd.DataFrame:
+    """Do two dendrograms over the same rows agree? For k = 2..k_max: adjusted Rand, adjusted
+    mutual information and Fowlkes-Mallows between their k-cluster cuts (rows matched by
+    position; NaN where ties make k unreachable in either), and
+    ``df.attrs["cophenetic_correlation"]`` between the two trees (on ``sample`` seeded rows when
+    there are more). For example: does average linkage agree with Ward on these rows?"""
+    from ._widget import Dendrogram
+
+    for name, w in (("a", a), ("b", b)):
+        if not isinstance(w, Dendrogram):
+            raise TypeError(f"compare takes two Dendrogram widgets; {name} is {type(w).__name__}")
+        if w._b.rows.expandable:
+            raise InputError(
+                f"compare needs trees whose leaves are rows; {name} was built with reduce= (its "
+                "leaves are micro-clusters). Compare trees of the same rows without reduce="
+            )
+    return compare_trees(a._b.tree, b._b.tree, k_max, sample, random_state)  # type: ignore[attr-defined]

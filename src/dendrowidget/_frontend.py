@@ -48,6 +48,15 @@ def leaf_id(value: object, n: int) -> int:
     return leaf
 
 
+def whole(value: object, lo: int, hi: int) -> int:
+    """An integer lo..hi exactly, from a message (2.9, True and inf are refused)."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise InputError(f"expected an integer {lo}..{hi}, got {value!r:.60}")
+    if not lo <= int(value) <= hi:
+        raise InputError(f"expected an integer {lo}..{hi}, got {int(value)}")
+    return int(value)
+
+
 def message_type(content: object) -> str | None:
     if isinstance(content, Mapping) and isinstance(content.get("type"), str):
         return str(content["type"])

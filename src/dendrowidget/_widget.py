@@ -24,6 +24,7 @@ from . import (
     _selection,
     _values,
 )
+from ._advice import Advice
 from ._answers import Answers
 from ._built import Built
 from ._errors import InputError
@@ -41,7 +42,7 @@ def _as_list(value: Any, _widget: object) -> list[Any]:
     return list(value)
 
 
-class Dendrogram(Answers, anywidget.AnyWidget):
+class Dendrogram(Answers, Advice, anywidget.AnyWidget):
     """An interactive dendrogram: zoom, cut and select in the view; read the answers here.
 
     Build it from a numeric array or DataFrame (``Dendrogram(X, method="ward")``), a table with
@@ -57,6 +58,7 @@ class Dendrogram(Answers, anywidget.AnyWidget):
     _labels = t.Dict().tag(sync=True)
     _tooltips = t.Dict().tag(sync=True)
     _expandable = t.Bool(False).tag(sync=True)  # leaves are micro-clusters: dblclick expands
+    _suggestions = t.Dict().tag(sync=True)  # silhouette per cut height for the strip (_advice)
     # Cluster nodes of a partition no horizontal cut makes (None: the cut line decides). Public
     # as `cluster_nodes`; the view writes it when the user splits or merges clusters by hand.
     _cluster_nodes = t.Any(None, allow_none=True).tag(sync=True, to_json=_partition.nodes_json)
@@ -129,6 +131,7 @@ class Dendrogram(Answers, anywidget.AnyWidget):
             _labels=_payload.labels_payload(b.labels),
             _tooltips=_payload.tooltips_payload(b.tooltips),
             _expandable=b.rows.expandable,
+            _suggestions=self._auto_suggestions(),
             **display,
         )
         self.on_msg(self._on_view_message)
@@ -355,11 +358,21 @@ class Dendrogram(Answers, anywidget.AnyWidget):
 
     def _on_view_message(self, _widget: object, content: Any, _buffers: object) -> None:
         try:
-            if _frontend.message_type(content) != "expand":
+            kind = _frontend.message_type(content)
+            if kind == "expand":
+                sub = self.expand(_frontend.leaf_id(content.get("leaf"), self._t.n))
+                for callback in self._expand_callbacks:
+                    callback(sub)
+            elif kind == "cut_branches":  # the toolbar's "Suggest": a per-branch cut
+                self.cut_branches(_frontend.whole(content.get("min_cluster_size"), 2, self._t.n))
+            elif kind == "suggest":  # the strip of scores along the height axis
+                self.busy = True
+                try:
+                    self.suggest_cuts()
+                finally:
+                    self.busy = False
+            else:
                 raise InputError(f"unknown message from the view: {content!r:.80}")
-            sub = self.expand(_frontend.leaf_id(content.get("leaf"), self._t.n))
-            for callback in self._expand_callbacks:
-                callback(sub)
         except Exception as err:  # a message handler must never raise into the kernel
             warnings.warn(f"dendrowidget could not handle a view message: {err}", stacklevel=2)
 
