@@ -135,6 +135,7 @@ export function createView(model, el) {
       ids: state.ids(),
       k: state.nClusters(),
       clusters: state.clusters(),
+      suggestions: state.suggestions,
       palette: opts.palette,
       selection: state.selection,
       matches: state.matches,

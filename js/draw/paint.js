@@ -3,6 +3,7 @@
 import { drawAxis, drawTitle } from "./axis.js";
 import { drawCut } from "./cut.js";
 import { drawLabels, drawMatches } from "./labels.js";
+import { drawStrip } from "./strip.js";
 import { drawBlocks, drawClusterMarks, drawHover, drawLinks, drawSelectionBands } from "./tree.js";
 
 /** @typedef {import("./scene.js").Scene} Scene */
@@ -34,6 +35,7 @@ export function drawScene(ctx, s) {
   drawLinks(ctx, s);
   drawClusterMarks(ctx, s);
   drawHover(ctx, s);
+  drawStrip(ctx, s);
   ctx.restore();
 
   drawMatches(ctx, s);

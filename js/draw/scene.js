@@ -15,6 +15,7 @@
  * @property {Int32Array} ids       cluster id per drawn position (-1: outlier)
  * @property {number} k             number of clusters
  * @property {import("../core/clusters.js").Clusters} clusters  the clusters shown (cut or nodes)
+ * @property {import("../core/strip.js").Suggestions | null} suggestions  cut advice, if any
  * @property {string[]} palette
  * @property {number[]} selection
  * @property {Int32Array | null} matches  drawn positions whose label matches the search (sorted)

@@ -7,6 +7,7 @@ import { cutSteps, stepCut as nextCut } from "../core/cut.js";
 import { decodeTree, makeLabels } from "../core/decode.js";
 import { computeLayout } from "../core/layout.js";
 import { findMatches, narrows } from "../core/search.js";
+import { readSuggestions } from "../core/strip.js";
 import * as zoom from "../core/zoom.js";
 import { SYNCED, readOptions } from "./synced.js";
 import { makeWriter } from "./writer.js";
@@ -14,7 +15,7 @@ import { makeWriter } from "./writer.js";
 /** @typedef {import("../core/zoom.js").Window} Window */
 /** @typedef {import("./synced.js").SyncedName} SyncedName */
 /** @typedef {{final?: boolean}} WriteOpts  final: exact write now (default); else a gesture step */
-/** @typedef {SyncedName | "tree" | "labels" | "tooltips" | "options" | "hover" | "cutHot" | "drag" | "search"} Change */
+/** @typedef {SyncedName | "tree" | "labels" | "tooltips" | "options" | "suggestions" | "hover" | "cutHot" | "drag" | "search"} Change */
 /** @typedef {ReturnType<typeof createState>} State */
 
 /**
@@ -30,6 +31,8 @@ export function createState(model, onChange) {
   /** @type {{columns?: string[], values?: string[][]}} */
   let tips = {};
   let opts = readOptions(model);
+  /** @type {import("../core/strip.js").Suggestions | null} */
+  let suggestions = null;
   /** @type {Window} */
   let full = zoom.fullWindow(0, 0);
 
@@ -108,6 +111,10 @@ export function createState(model, onChange) {
       readSynced(); // node ids and windows are read against the new tree
       loaders.labels();
       loaders.tooltips();
+      loaders.suggestions();
+    },
+    suggestions() {
+      suggestions = readSuggestions(model.get("_suggestions"));
     },
     labels() {
       labels = makeLabels(model.get("_labels"), L.n);
@@ -159,6 +166,7 @@ export function createState(model, onChange) {
     get L() { return L; },
     get labels() { return labels; },
     get tips() { return tips; },
+    get suggestions() { return suggestions; },
     get opts() { return opts; },
     get full() { return full; },
     get cut() { return synced.cut_height; },

@@ -131,9 +131,10 @@ export const SYNCED = {
 /**
  * Inputs from Python and what a change reloads: the tree (and with it everything read against
  * it), the labels, the tooltip columns, or the drawing options.
- * @type {Record<string, "tree" | "labels" | "tooltips" | "options">}
+ * @type {Record<string, "tree" | "labels" | "tooltips" | "options" | "suggestions">}
  */
 export const INPUTS = {
+  _suggestions: "suggestions",
   _tree: "tree",
   _labels: "labels",
   _tooltips: "tooltips",

@@ -2,6 +2,7 @@
 // hover with tooltip, wheel zoom, double-click to open a node. This module turns events into
 // gestures; the state's actions decide what changes and what is written to Python.
 import { onCutLine, pickNode } from "../core/hit.js";
+import { markerAt } from "../core/strip.js";
 import { debounce } from "../core/throttle.js";
 import { pan } from "../core/zoom.js";
 
@@ -48,6 +49,12 @@ export function wirePointer({ canvas, root, state, drawn, tip }, signal) {
     const [x, y] = local(e);
     const cur = drawn();
     if (!cur) return;
+    const advised = markerAt(cur.fr, state.suggestions, x, y);
+    if (advised !== null) {
+      state.setCut(advised); // a marker of the cut-advice strip: that cut, at once
+      e.preventDefault();
+      return;
+    }
     if (onCutLine(cur, x, y)) {
       press = { kind: "cut" };
       state.setDrag("cut");

@@ -79,3 +79,23 @@ def test_outliers_from_python_are_grey(lab, nbpage, write_notebook):
     # A cut line replaces the partition.
     set_cut(nb, (info["steps"][-2] + info["steps"][-3]) / 2)
     assert partition(nb)["outliers"] == 0 and nb.attrs()["data-cluster-nodes"] == ""
+
+
+def test_strip_marker_applies_the_suggested_cut(lab, nbpage, write_notebook):
+    nb = nbpage
+    info = open_fruits(lab, nb, write_notebook, "strip")
+    geo = calibrate(nb, info)
+    best = nb.kjson("w.get_state()['_suggestions']['best']")
+    assert len(best) == 3
+    set_cut(nb, None)
+    nb.shot("strip")
+    c = nb.canvas()
+    target = best[0]
+    # The marker: a triangle at the plot's edge on the axis side, at the suggested height.
+    x, y = c.page_xy(geo.x(0) + 4, geo.y(target))
+    nb.page.mouse.click(x, y)
+    nb.wait_attr("data-cut-height", lambda a: a not in (None, "") and float(a) == target)
+    assert nb.kjson("w.cut_height") == target
+    assert nb.kjson("_cut_is_fcluster(w)")
+    table = nb.kjson("w.suggest_cuts().dropna().sort_values('silhouette').index[-1].item()")
+    assert nb.kjson("w.n_clusters") == table  # the best marker is the best silhouette's k
