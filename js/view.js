@@ -65,7 +65,10 @@ export function createView(model, el) {
   const tState = performance.now();
   const state = createState(model, (what) => {
     if (what === "view_window" || what === "tree") tooltip.hide(); // it described what moved
-    if (what === "tree") current = null; // hit testing waits for a frame of the new tree
+    if (what === "tree") {
+      current = null; // hit testing waits for a frame of the new tree
+      warmLayout();
+    }
     if (what === "labels" || what === "tree") {
       labelBand = -1;
       fitCache.clear();
@@ -157,6 +160,24 @@ export function createView(model, el) {
     attrs();
   }
 
+  /**
+   * The layout's arrays the first frame does not need (gaps, leaf order, parents) are computed
+   * on first use; compute them in idle time after it, one per idle period, so the first cut or
+   * click does not pay for them.
+   */
+  function warmLayout() {
+    const idle = globalThis.requestIdleCallback ?? ((/** @type {() => void} */ f) => setTimeout(f, 1));
+    const L = state.L;
+    const warm = [() => L.gapHeight, () => L.order, () => L.parent];
+    const next = () => {
+      const f = warm.shift();
+      if (!f || signal.aborted || state.L !== L) return;
+      f();
+      idle(next);
+    };
+    idle(next);
+  }
+
   // ---- input -> actions -------------------------------------------------------------------
   const tip = {
     /** @param {number} v @param {number} x @param {number} y */
@@ -205,6 +226,7 @@ export function createView(model, el) {
   /** @type {any} */ (root).__dendrowidget = { frameTimes, drawNow, startup }; // timing probe: benchmarks/browser.py
   drawNow();
   root.setAttribute("data-ready", "1"); // last: browser tests wait for it
+  warmLayout();
 
   return () => {
     ac.abort();
