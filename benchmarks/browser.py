@@ -72,7 +72,9 @@ LOAD_PROBE = """() => {
       ch.port2.postMessage(0);
     });
   });
-  mo.observe(document.body, {subtree: true, attributes: true, attributeFilter: ['data-ready']});
+  // The view may mark itself ready before it is attached: its insertion counts then.
+  mo.observe(document.body,
+             {subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready']});
 }"""
 
 # Installed on the ready view. Every draw is recorded (wrapping the push onto the view's own
@@ -243,6 +245,7 @@ def open_page(browser: Any) -> tuple[Any, Any, Any, list[str]]:
     context = browser.new_context(viewport={"width": 1280, "height": 1000}, device_scale_factor=1)
     context.add_init_script(WS_PROBE)
     page = context.new_page()
+    page.bring_to_front()  # a page left in the background may get no animation frames
     page.set_default_timeout(120_000)
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -466,6 +469,9 @@ def bench_size(browser: Any, lab: Any, n: int, log: Any) -> dict[str, Any]:
         recs += [measure(lambda: m.wheel(0, 100)) for _ in range(EVENTS - EVENTS // 2)]
         arm(False)
         out["zoom"] = gesture_stats(recs)
+        # A wheel gesture's window is written 200 ms after its last event: let that write land
+        # before Python resets the window, or it would undo the reset.
+        page.wait_for_timeout(400)
 
         # -- pan: zoom in to a third of the leaves, then drag sideways
         nb.kexec("w.view_window = []")
