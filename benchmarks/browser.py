@@ -3,6 +3,8 @@ kernel, at 10k, 100k and 1M leaves, against the tutorial's matplotlib figure and
 dendrogram measured in the same run.
 
     python benchmarks/browser.py [--quick]      # --quick: 10k and 100k leaves only
+    python benchmarks/browser.py --first-paint 7 --sizes 1000000 [--cpu-profile out.cpuprofile]
+        # first paint only, 7 fresh kernels and pages per size: medians, spread and the phases
 
 Per tree size (a random tree, ``engine.random_tree``, shown with ``Dendrogram.from_linkage``):
 
@@ -70,7 +72,9 @@ LOAD_PROBE = """() => {
       ch.port2.postMessage(0);
     });
   });
-  mo.observe(document.body, {subtree: true, attributes: true, attributeFilter: ['data-ready']});
+  // The view may mark itself ready before it is attached: its insertion counts then.
+  mo.observe(document.body,
+             {subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready']});
 }"""
 
 # Installed on the ready view. Every draw is recorded (wrapping the push onto the view's own
@@ -137,6 +141,23 @@ RASTER_PROBE = """(reps) => {
   const med = (a) => a.slice().sort((x, y) => x - y)[a.length >> 1];
   return {draw: med(draw), draw_and_raster: med(both)};
 }"""
+
+# Installed before the page's own scripts: the arrival (wall clock) of every websocket message
+# of more than 1 MB, i.e. the tree's comm_open, as the page's message event sees it.
+WS_PROBE = """(() => {
+  const Native = window.WebSocket;
+  const big = window.__wsBig = [];
+  window.WebSocket = function (...args) {
+    const ws = new Native(...args);
+    ws.addEventListener('message', (e) => {
+      const size = typeof e.data === 'string' ? e.data.length : (e.data.byteLength ?? e.data.size);
+      if (size > 1e6) big.push({t: performance.timeOrigin + performance.now(), size});
+    });
+    return ws;
+  };
+  window.WebSocket.prototype = Native.prototype;
+  for (const k of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) window.WebSocket[k] = Native[k];
+})()"""
 
 # ---- kernel side ---------------------------------------------------------------------------------
 
@@ -218,10 +239,193 @@ def find_cut_line(nb: Any, x: float, box: dict[str, float]) -> float:
 # ---- one tree size in JupyterLab -----------------------------------------------------------------
 
 
+def open_page(browser: Any) -> tuple[Any, Any, Any, list[str]]:
+    from _page import NotebookPage
+
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, device_scale_factor=1)
+    context.add_init_script(WS_PROBE)
+    page = context.new_page()
+    page.bring_to_front()  # a page left in the background may get no animation frames
+    page.set_default_timeout(120_000)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    return context, page, NotebookPage(page, dialogs), dialogs
+
+
+def first_paint(nb: Any, cdp: Any = None) -> dict[str, Any]:
+    """Run the notebook on the opened page; the first paint of its widget and where it went,
+    all on one wall clock: cell start -> built (kernel) -> displayed (kernel) -> the tree's
+    websocket message received -> view created -> state (decode + layout) -> first draw ->
+    ready -> end of the next frame."""
+    page = nb.page
+    page.evaluate(LOAD_PROBE)
+    if cdp is not None:
+        cdp.send("Profiler.enable")
+        cdp.send("Profiler.setSamplingInterval", {"interval": 200})
+        cdp.send("Profiler.start")
+    nb.run_all()
+    nb.wait_widgets(1, timeout=600)
+    page.wait_for_function("() => window.__load.painted !== null", timeout=60_000)
+    profile = cdp.send("Profiler.stop")["profile"] if cdp is not None else None
+    load = page.evaluate("() => window.__load")
+    big = page.evaluate("() => window.__wsBig")
+    tk = nb.kjson("[_t_cell, _t_built, _t_shown]")
+    probe = nb.root().evaluate(
+        "(r) => ({first: r.__dendrowidget.frameTimes[0], startup: r.__dendrowidget.startup})"
+    )
+    t_cell, t_built, t_shown = (v * 1e3 for v in tk)
+    ready_perf = load["readyPerf"]
+    tasks = load["tasks"] or []
+    # The main-thread tasks in the last seconds before ready: the view's start-up.
+    recent = [
+        x
+        for x in tasks
+        if x["start"] + x["dur"] <= ready_perf + 1
+        and x["start"] >= ready_perf - (load["ready"] - t_cell) - 50
+    ]
+    startup = probe["startup"] or {}
+    t_ws = big[-1]["t"] if big else None
+    out = {
+        "to_ready_ms": load["ready"] - t_cell,
+        "to_painted_ms": load["painted"] - t_cell,
+        "kernel_build_ms": t_built - t_cell,
+        "kernel_display_ms": t_shown - t_built,
+        "browser_after_display_ms": load["ready"] - t_shown,
+        "first_draw_ms": probe["first"],
+        "long_tasks_ms": [round(x["dur"], 1) for x in recent],
+        # Phases on the wall clock (None when the probe is missing).
+        "ws_message_ms": None if t_ws is None else t_ws - t_cell,
+        "ws_message_bytes": big[-1]["size"] if big else None,
+        "view_created_ms": startup.get("view", t_cell) - t_cell if startup else None,
+        "state_ms": startup.get("stateMs"),
+    }
+    if profile is not None:
+        out["profile"] = profile
+    return out
+
+
+def profile_table(profile: dict[str, Any], top: int = 25) -> str:
+    """Self and inclusive time per function of a CDP CPU profile, as a markdown table."""
+    nodes = {nd["id"]: nd for nd in profile["nodes"]}
+    parent = {c: nd["id"] for nd in profile["nodes"] for c in nd.get("children", [])}
+
+    def key(nid: int) -> str:
+        cf = nodes[nid]["callFrame"]
+        url = cf["url"].rsplit("/", 1)[-1].split("?")[0]
+        return f"{cf['functionName'] or '(anonymous)'} {url}:{cf['lineNumber'] + 1}"
+
+    self_ms: dict[str, float] = {}
+    incl_ms: dict[str, float] = {}
+    for nid, dt in zip(profile["samples"], profile["timeDeltas"], strict=True):
+        ms = dt / 1e3
+        k = key(nid)
+        self_ms[k] = self_ms.get(k, 0.0) + ms
+        seen = set()
+        v: int | None = nid
+        while v is not None:
+            kv = key(v)
+            if kv not in seen:
+                seen.add(kv)
+                incl_ms[kv] = incl_ms.get(kv, 0.0) + ms
+            v = parent.get(v)
+    skip = ("(idle)", "(program)", "(root)")
+    rows = sorted(
+        (k for k in incl_ms if not k.startswith(skip)), key=lambda k: -self_ms.get(k, 0.0)
+    )[:top]
+    lines = ["| function | self | inclusive |", "|---|---|---|"]
+    lines += [f"| `{k}` | {self_ms.get(k, 0):.1f} ms | {incl_ms[k]:.1f} ms |" for k in rows]
+    return "\n".join(lines)
+
+
+def bench_first_paint(
+    browser: Any, lab: Any, n: int, reps: int, log: Any, cpu_profile: Path | None
+) -> dict[str, Any]:
+    """First paint only, `reps` times, each in a fresh page with a fresh kernel."""
+    from _notebooks import write_notebook
+    from engine import random_tree
+
+    z_path = lab.root / f"Z_{n}.npy"
+    np.save(z_path, random_tree(n, seed=0))
+    name = write_notebook(lab.root, f"paint_{n}", [SETUP_CELL.format(z=z_path.name), WIDGET_CELL])
+    runs = []
+    try:
+        for i in range(reps):
+            context, page, nb, _ = open_page(browser)
+            try:
+                nb.open(lab.lab_url(name))
+                cdp = context.new_cdp_session(page) if cpu_profile and i == reps - 1 else None
+                fp = first_paint(nb, cdp)
+                if "profile" in fp:
+                    prof = fp.pop("profile")
+                    cpu_profile.write_text(json.dumps(prof))
+                    fp["profile_table"] = profile_table(prof)
+                runs.append(fp)
+                log(
+                    f"  run {i + 1}: first paint {fp['to_painted_ms']:.0f} ms (built "
+                    f"{fp['kernel_build_ms']:.0f}, ws {fp['ws_message_ms']:.0f}, view "
+                    f"{fp['view_created_ms']:.0f}, state {fp['state_ms']:.0f}, draw "
+                    f"{fp['first_draw_ms']:.0f}, tasks {fp['long_tasks_ms']})"
+                )
+            finally:
+                context.close()
+                lab.shutdown_kernels()
+    finally:
+        for p in (lab.root / name, z_path):
+            p.unlink(missing_ok=True)
+    keys = [
+        "to_painted_ms",
+        "to_ready_ms",
+        "kernel_build_ms",
+        "kernel_display_ms",
+        "ws_message_ms",
+        "view_created_ms",
+        "state_ms",
+        "first_draw_ms",
+    ]
+    summary = {k: stats([r[k] for r in runs if r[k] is not None]) for k in keys}
+    for k in keys:
+        vals = [r[k] for r in runs if r[k] is not None]
+        summary[k]["min"] = min(vals) if vals else None
+    return {"n": n, "runs": runs, "summary": summary}
+
+
+def report_first_paint(res: dict[str, Any]) -> str:
+    lines = [
+        f"Measured {res['date']} on {res['machine']}; {res['browser']} headless, JupyterLab "
+        f"{res['jupyterlab']}. First paint of `Dendrogram.from_linkage(Z)` of a random tree, "
+        "each run in a fresh page with a fresh kernel; every phase is on one wall clock from "
+        "the start of the cell. Median (min-max) over the runs.",
+        "",
+        "| leaves | runs | first paint | built (kernel) | tree message received | view created | "
+        "decode + layout (JS) | first draw (JS) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+
+    def cell(s: dict[str, Any]) -> str:
+        if not s["n"]:
+            return "-"
+        return f"{s['median']:,.0f} ({s['min']:,.0f}-{s['max']:,.0f}) ms"
+
+    for r in res["first_paint"]:
+        s = r["summary"]
+        lines.append(
+            f"| {r['n']:,} | {len(r['runs'])} | {cell(s['to_painted_ms'])} | "
+            f"{cell(s['kernel_build_ms'])} | {cell(s['ws_message_ms'])} | "
+            f"{cell(s['view_created_ms'])} | {cell(s['state_ms'])} | {cell(s['first_draw_ms'])} |"
+        )
+    for r in res["first_paint"]:
+        lines += ["", f"Long main-thread tasks at {r['n']:,} leaves, per run (ms):", ""]
+        lines += [f"- {run['long_tasks_ms']}" for run in r["runs"]]
+        for run in r["runs"]:
+            if "profile_table" in run:
+                lines += ["", f"CPU profile of the last run ({r['n']:,} leaves):", ""]
+                lines.append(run["profile_table"])
+    return "\n".join(lines) + "\n"
+
+
 def bench_size(browser: Any, lab: Any, n: int, log: Any) -> dict[str, Any]:
     from _geometry import settle
     from _notebooks import write_notebook
-    from _page import NotebookPage
     from engine import random_tree
 
     t = time.perf_counter()
@@ -232,41 +436,11 @@ def bench_size(browser: Any, lab: Any, n: int, log: Any) -> dict[str, Any]:
     name = write_notebook(
         lab.root, f"bench_{n}", [SETUP_CELL.format(z=z_path.name), WIDGET_CELL, OBSERVER]
     )
-    context = browser.new_context(viewport={"width": 1280, "height": 1000}, device_scale_factor=1)
-    page = context.new_page()
-    page.set_default_timeout(120_000)
-    dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    context, page, nb, dialogs = open_page(browser)
     out: dict[str, Any] = {"n": n}
     try:
-        nb = NotebookPage(page, dialogs)
         nb.open(lab.lab_url(name))
-        page.evaluate(LOAD_PROBE)
-        nb.run_all()
-        nb.wait_widgets(1, timeout=600)
-        page.wait_for_function("() => window.__load.painted !== null", timeout=60_000)
-        load = page.evaluate("() => window.__load")
-        tk = nb.kjson("[_t_cell, _t_built, _t_shown]")
-        first_draw = nb.root().evaluate("(r) => r.__dendrowidget.frameTimes[0]")
-        t_cell, t_built, t_shown = (v * 1e3 for v in tk)
-        ready_perf = load["readyPerf"]
-        tasks = load["tasks"] or []
-        # The main-thread tasks in the last seconds before ready: the view's start-up.
-        recent = [
-            x
-            for x in tasks
-            if x["start"] + x["dur"] <= ready_perf + 1
-            and x["start"] >= ready_perf - (load["ready"] - t_cell) - 50
-        ]
-        out["first_paint"] = {
-            "to_ready_ms": load["ready"] - t_cell,
-            "to_painted_ms": load["painted"] - t_cell,
-            "kernel_build_ms": t_built - t_cell,
-            "kernel_display_ms": t_shown - t_built,
-            "browser_after_display_ms": load["ready"] - t_shown,
-            "first_draw_ms": first_draw,
-            "long_tasks_ms": [round(x["dur"], 1) for x in recent],
-        }
+        out["first_paint"] = first_paint(nb)
         out["payload_bytes"] = nb.kjson("payload_bytes(w.get_state())")
         log(
             f"  first paint {out['first_paint']['to_painted_ms']:.0f} ms, "
@@ -295,6 +469,9 @@ def bench_size(browser: Any, lab: Any, n: int, log: Any) -> dict[str, Any]:
         recs += [measure(lambda: m.wheel(0, 100)) for _ in range(EVENTS - EVENTS // 2)]
         arm(False)
         out["zoom"] = gesture_stats(recs)
+        # A wheel gesture's window is written 200 ms after its last event: let that write land
+        # before Python resets the window, or it would undo the reset.
+        page.wait_for_timeout(400)
 
         # -- pan: zoom in to a third of the leaves, then drag sideways
         nb.kexec("w.view_window = []")
@@ -595,6 +772,19 @@ def main() -> None:
         help="comma-separated leaf counts (overrides --quick)",
     )
     ap.add_argument("--no-anchors", action="store_true", help="skip matplotlib and plotly")
+    ap.add_argument(
+        "--first-paint",
+        type=int,
+        metavar="RUNS",
+        default=0,
+        help="first paint only, RUNS fresh pages per size (writes browser-first-paint.md/json)",
+    )
+    ap.add_argument(
+        "--cpu-profile",
+        type=Path,
+        default=None,
+        help="with --first-paint: a CDP CPU profile of the last run, saved here",
+    )
     ap.add_argument("--anchor", nargs=2, metavar=("KIND", "N"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.anchor:
@@ -631,12 +821,23 @@ def main() -> None:
                 try:
                     for n in sizes:
                         log(f"n = {n:,}")
-                        res["sizes"].append(bench_size(browser, lab, n, log))
+                        if args.first_paint:
+                            res.setdefault("first_paint", []).append(
+                                bench_first_paint(
+                                    browser, lab, n, args.first_paint, log, args.cpu_profile
+                                )
+                            )
+                        else:
+                            res["sizes"].append(bench_size(browser, lab, n, log))
                 finally:
                     browser.close()
         finally:
             lab.stop()
 
+    if args.first_paint:
+        res["total_s"] = time.perf_counter() - t_start
+        write_results("browser-first-paint", res, report_first_paint(res))
+        return
     anchors: dict[str, dict[str, Any]] = {"matplotlib": {}, "plotly": {}}
     if not args.no_anchors:
         mpl = [1_000, 5_000] if args.quick else [1_000, 5_000, 10_000]
@@ -650,10 +851,13 @@ def main() -> None:
                 break
     res["anchors"] = anchors
     res["total_s"] = time.perf_counter() - t_start
+    write_results("browser", res, report(res))
+
+
+def write_results(stem: str, res: dict[str, Any], md: str) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "browser.json").write_text(json.dumps(res, indent=2) + "\n")
-    md = report(res)
-    (RESULTS / "browser.md").write_text(md)
+    (RESULTS / f"{stem}.json").write_text(json.dumps(res, indent=2) + "\n")
+    (RESULTS / f"{stem}.md").write_text(md)
     print(md)
 
 

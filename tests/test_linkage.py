@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy.cluster.hierarchy import linkage
 from scipy.spatial.distance import pdist, squareform
+from strategies import random_linkage
 
 from dendrowidget import Dendrogram, InputError, _linkage, _memory
 
@@ -133,6 +136,30 @@ def good_Z() -> np.ndarray:
 def test_invalid_linkage_is_refused(mutate, match: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InputError, match=match):
         Dendrogram.from_linkage(mutate(good_Z().copy()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    Z=random_linkage(max_leaves=12),
+    row=st.integers(0, 10),
+    col=st.integers(0, 3),
+    value=st.sampled_from(
+        [np.nan, np.inf, -1.0, -0.0, 0.0, 0.5, 1.0, 2.0, 3.0, 7.0, 13.0, 2.0**31, 1e300]
+    ),
+)
+def test_fast_linkage_check_agrees_with_the_wordy_one(
+    Z: np.ndarray, row: int, col: int, value: float
+) -> None:
+    # One cell changed (or none, when the row is past the end): the int32 check accepts exactly
+    # what the row-by-row check accepts.
+    if row < len(Z):
+        Z[row, col] = value
+    try:
+        _linkage._raise_broken_rule(Z)
+        valid = True
+    except InputError:
+        valid = False
+    assert _linkage._obeys_rules(Z) == valid
 
 
 def test_linkage_using_a_node_twice() -> None:

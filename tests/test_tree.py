@@ -89,3 +89,35 @@ def test_tiny_trees(n: int) -> None:
     for method in METHODS:
         w = Dendrogram(X, method=method)
         assert w.leaves == dendrogram(linkage(X, method), no_plot=True)["leaves"]
+
+
+def test_background_layout_equals_build_tree_and_is_read_only() -> None:
+    from dendrowidget import _options
+    from dendrowidget._built import layout
+    from dendrowidget._tree import Layout
+
+    rng = np.random.default_rng(8)
+    Z = linkage(rng.normal(size=(300, 3)), "centroid")  # inversions: the sparse-table path
+    for sort in SORTS:
+        o = _options.make(method=None, metric=None, **sort)
+        ref, tree = build_tree(Z, **sort), layout(Z, o)
+        for name in ["left", "right", "height", *Layout.__dataclass_fields__]:
+            got = getattr(tree, name)
+            np.testing.assert_array_equal(got, getattr(ref, name))
+            assert not got.flags.writeable, name
+
+
+def test_layout_errors_surface_on_first_use() -> None:
+    from concurrent.futures import Future
+
+    from dendrowidget._tree import start_tree
+
+    def failing(fn: object) -> Future:
+        f: Future = Future()
+        f.set_exception(MemoryError("no room for the layout"))
+        return f
+
+    tree = start_tree(linkage(np.arange(8.0)[:, None]), False, False, failing)
+    assert tree.n == 8 and len(tree.left) == 7  # the payload's part is there
+    with pytest.raises(MemoryError, match="no room"):
+        _ = tree.order

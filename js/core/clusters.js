@@ -21,7 +21,8 @@ import { drawnIds, nodeCluster } from "./cut.js";
  * @returns {Clusters}
  */
 export function clustersAtCut(L, t) {
-  const ids = drawnIds(L.gapHeight, t);
+  // No cut: one cluster, without the gaps (the layout computes them on first use).
+  const ids = t === null ? new Int32Array(Math.max(1, L.n)).fill(1) : drawnIds(L.gapHeight, t);
   return {
     ids,
     k: L.n > 0 ? ids[L.n - 1] : 0,

@@ -4,7 +4,8 @@ made it. Frozen, with read-only arrays: nothing a user does later can change an 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -12,7 +13,10 @@ import numpy as np
 from ._features import Features
 from ._options import Options
 from ._rows import RowMap
-from ._tree import Tree, build_tree
+from ._tree import Layout, Tree, start_tree
+
+# One worker: layouts queue in the order their widgets were built.
+_BACKGROUND = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dendrowidget-layout")
 
 
 def frozen(arr: np.ndarray) -> np.ndarray:
@@ -20,13 +24,28 @@ def frozen(arr: np.ndarray) -> np.ndarray:
     return arr
 
 
+def _frozen_layout(fn: Callable[[], Layout]) -> Callable[[], Layout]:
+    def run() -> Layout:
+        lay = fn()
+        for f in dataclasses.fields(lay):
+            frozen(getattr(lay, f.name))
+        return lay
+
+    return run
+
+
+def in_background(fn: Callable[[], Layout]) -> Future:
+    return _BACKGROUND.submit(_frozen_layout(fn))
+
+
 def layout(Z: np.ndarray, o: Options) -> Tree:
-    """The drawn tree of a valid Z, with every array read-only."""
-    tree = build_tree(Z, count_sort=o.count_sort, distance_sort=o.distance_sort)
-    for f in dataclasses.fields(tree):
-        value = getattr(tree, f.name)
-        if isinstance(value, np.ndarray):
-            frozen(value)
+    """The drawn tree of a valid Z, with every array read-only. Its drawn children and heights
+    (the view's payload) are ready at once; the rest of the layout is computed in the background
+    (numpy releases the GIL), so the payload leaves while it runs, and is waited for on first
+    use."""
+    tree = start_tree(Z, o.count_sort, o.distance_sort, in_background)
+    for arr in (tree.left, tree.right, tree.height):
+        frozen(arr)
     return tree
 
 

@@ -2,10 +2,15 @@
 
 Everything is vectorized numpy and iterative: single linkage on 100k points makes chains 100k deep,
 so nothing here may recurse or loop in Python per node.
+
+A Tree has its drawn children and heights at once (all the view needs); the rest of its layout
+may be computed in the background (see `start_tree`) and is waited for on first use.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Literal
 
@@ -15,23 +20,42 @@ SortOption = Literal["ascending", "descending"] | bool
 
 
 @dataclass(frozen=True)
-class Tree:
-    """A linkage tree in drawn order.
+class Layout:
+    """What drawing order adds to the merges (arrays of int32 ids, float64 heights)."""
 
-    Node ids follow scipy: leaves 0..n-1, merge i is node n+i.
-    """
+    count: np.ndarray  # (2n-1,): leaves under each node
+    start: np.ndarray  # (2n-1,): drawn position of each node's first leaf
+    order: np.ndarray  # (n,): row at each drawn position
+    maxh: np.ndarray  # (2n-1,): max merge height in each subtree (0 for leaves)
+    gap_height: np.ndarray  # (n-1,): maxh of the LCA of drawn positions g and g+1
+    gap_node: np.ndarray  # (n-1,): that LCA's node id
+    parent: np.ndarray  # (2n-1,): parent of each node (the root is its own parent)
+
+
+@dataclass(frozen=True)
+class Tree:
+    """A linkage tree in drawn order. Node ids follow scipy: leaves 0..n-1, merge i is n+i.
+
+    `left`, `right` (children drawn left and right of each merge) and `height` are there at
+    once; the `Layout` fields read through, waiting for the layout if it is still computed."""
 
     n: int
-    left: np.ndarray  # int64 (n-1,): child drawn on the left of each merge
-    right: np.ndarray  # int64 (n-1,)
+    left: np.ndarray  # (n-1,)
+    right: np.ndarray  # (n-1,)
     height: np.ndarray  # float64 (n-1,)
-    count: np.ndarray  # int64 (2n-1,): leaves under each node
-    start: np.ndarray  # int64 (2n-1,): drawn position of each node's first leaf
-    order: np.ndarray  # int64 (n,): row at each drawn position
-    maxh: np.ndarray  # float64 (2n-1,): max merge height in each subtree (0 for leaves)
-    gap_height: np.ndarray  # float64 (n-1,): maxh of the LCA of drawn positions g and g+1
-    gap_node: np.ndarray  # int64 (n-1,): that LCA's node id
-    parent: np.ndarray  # int64 (2n-1,): parent of each node (the root is its own parent)
+    pending: Future  # of the Layout
+
+    @property
+    def layout(self) -> Layout:
+        return self.pending.result()
+
+    count = property(lambda self: self.layout.count)
+    start = property(lambda self: self.layout.start)
+    order = property(lambda self: self.layout.order)
+    maxh = property(lambda self: self.layout.maxh)
+    gap_height = property(lambda self: self.layout.gap_height)
+    gap_node = property(lambda self: self.layout.gap_node)
+    parent = property(lambda self: self.layout.parent)
 
     @property
     def linkage(self) -> np.ndarray:
@@ -42,53 +66,51 @@ class Tree:
         )
 
 
+def _ids(m: int) -> type[np.signedinteger]:
+    # int32 ids halve the memory traffic of the gathers and scatters below, which dominate at a
+    # million leaves (measured); int64 only for trees past 2**31 nodes.
+    return np.int32 if m < 2**31 else np.int64
+
+
+def _counts(Z: np.ndarray) -> np.ndarray:
+    """Leaves under each node (2n-1,)."""
+    n = Z.shape[0] + 1
+    count = np.ones(2 * n - 1, dtype=_ids(2 * n - 1))
+    count[n:] = Z[:, 3]
+    return count
+
+
 def _orient(
-    a: np.ndarray,
-    b: np.ndarray,
-    count: np.ndarray,
-    height_of: np.ndarray,
-    count_sort: SortOption,
-    distance_sort: SortOption,
+    Z: np.ndarray, count_sort: SortOption, distance_sort: SortOption
 ) -> tuple[np.ndarray, np.ndarray]:
     """Decide which child is drawn left, exactly as scipy's dendrogram does.
 
     scipy compares the children's leaf counts (count_sort, which wins over distance_sort) or the
     heights of the children's own merges (distance_sort; a leaf counts as height 0).
     """
-    if count_sort in ("ascending", True):
+    n = Z.shape[0] + 1
+    a = Z[:, 0].astype(_ids(2 * n - 1))
+    b = Z[:, 1].astype(_ids(2 * n - 1))
+    if count_sort in ("ascending", True, "descending"):
+        count = _counts(Z)
         swap = count[a] > count[b]
-    elif count_sort == "descending":
-        swap = ~(count[a] > count[b])
-    elif distance_sort in ("ascending", True):
+        if count_sort == "descending":
+            swap = ~swap
+    elif distance_sort in ("ascending", True, "descending"):
+        height_of = np.zeros(2 * n - 1, dtype=np.float64)
+        height_of[n:] = Z[:, 2]
         swap = height_of[a] > height_of[b]
-    elif distance_sort == "descending":
-        swap = ~(height_of[a] > height_of[b])
+        if distance_sort == "descending":
+            swap = ~swap
     else:
         return a, b
     return np.where(swap, b, a), np.where(swap, a, b)
 
 
-def _path_sums(parent: np.ndarray, offset: np.ndarray, root: int) -> np.ndarray:
-    """Sum `offset` over every node's path to the root by pointer jumping: O(n log depth) numpy
-    work and no per-node Python loop, so a 1M-deep caterpillar costs 20 rounds, not 1M steps.
-
-    Invariant: total[v] is the sum over the path from v (inclusive) to up[v] (exclusive).
-    The root is its own parent and has offset 0.
-    """
-    total = offset.copy()
-    up = parent.copy()
-    while not (up == root).all():
-        total = total + total[up]
-        up = up[up]
-    return total
-
-
-def _subtree_max(
-    tree_start: np.ndarray, count: np.ndarray, gap_h: np.ndarray, n: int
-) -> np.ndarray:
+def _subtree_max(start: np.ndarray, count: np.ndarray, gap_h: np.ndarray, n: int) -> np.ndarray:
     """max of gap heights over each internal node's span: the internal nodes of a subtree are
     exactly the LCAs of its adjacent leaf pairs. Sparse table, O(n log n) vectorized."""
-    lo = tree_start[n:]
+    lo = start[n:].astype(np.intp)
     hi = lo + count[n:] - 1  # exclusive end of the node's gaps; span length >= 1
     length = hi - lo
     levels = [gap_h]
@@ -110,6 +132,71 @@ def _subtree_max(
     return out
 
 
+def lay_out(left: np.ndarray, right: np.ndarray, height: np.ndarray, count: np.ndarray) -> Layout:
+    """Spans, order, gaps and subtree max heights of a tree whose children are in drawn order."""
+    n = len(left) + 1
+    m = 2 * n - 1
+    root = m - 1
+    merge_ids = np.arange(n, m, dtype=count.dtype)
+    # numpy indexes with intp: convert each index array once, not at every use.
+    lp, rp = left.astype(np.intp), right.astype(np.intp)
+    left_count = np.take(count, lp)
+    parent = np.empty(m, dtype=count.dtype)
+    parent[root] = root
+    parent[lp] = merge_ids
+    parent[rp] = merge_ids
+    offset = np.zeros(m, dtype=count.dtype)
+    offset[rp] = left_count
+    # Start of each merge: the sum of `offset` over its path to the root, by pointer jumping
+    # (O(n log depth) numpy work: a 1M-deep caterpillar costs 20 rounds, not 1M steps). Merges
+    # only (their parents are merges); a leaf then adds its own offset to its parent's start.
+    # Invariant: total[i] sums the path from merge i (inclusive) to merge up[i] (exclusive).
+    up = parent[n:].astype(np.intp) - n
+    total = offset[n:]  # a fresh slice of a temporary: updated in place
+    top = n - 2
+    while not (up == top).all():
+        total += np.take(total, up)
+        up = np.take(up, up)
+    start = np.empty(m, dtype=count.dtype)
+    start[n:] = total
+    start[:n] = np.take(total, parent[:n].astype(np.intp) - n) + offset[:n]
+
+    order = np.empty(n, dtype=count.dtype)
+    order[start[:n]] = np.arange(n, dtype=count.dtype)
+    gap_node = np.empty(n - 1, dtype=count.dtype)
+    gap_node[start[n:] + left_count - 1] = merge_ids
+    maxh = np.zeros(m, dtype=np.float64)
+    # An inversion anywhere shows as some merge higher than its parent.
+    if n > 2 and np.any(height[:-1] > np.take(height, parent[n:root].astype(np.intp) - n)):
+        maxh[n:] = _subtree_max(start, count, np.take(height, gap_node.astype(np.intp) - n), n)
+    else:
+        maxh[n:] = height
+    gap_height = np.take(maxh, gap_node.astype(np.intp))
+    return Layout(count, start, order, maxh, gap_height, gap_node, parent)
+
+
+def start_tree(
+    Z: np.ndarray,
+    count_sort: SortOption,
+    distance_sort: SortOption,
+    run: Callable[[Callable[[], Layout]], Future],
+) -> Tree:
+    """A Tree of a valid Z with its drawn children now and its layout given to `run` (which
+    may compute it in the background)."""
+    left, right = _orient(Z, count_sort, distance_sort)
+    height = np.ascontiguousarray(Z[:, 2], dtype=np.float64)
+    return Tree(
+        len(height) + 1, left, right, height, run(lambda: lay_out(left, right, height, _counts(Z)))
+    )
+
+
+def now(fn: Callable[[], Layout]) -> Future:
+    """Run `fn` at once (the synchronous `run` of `start_tree`)."""
+    done: Future = Future()
+    done.set_result(fn())
+    return done
+
+
 def build_tree(
     Z: np.ndarray,
     *,
@@ -117,52 +204,4 @@ def build_tree(
     distance_sort: SortOption = False,
 ) -> Tree:
     """Lay out a valid linkage matrix (see `_linkage.validate_linkage`) the way scipy draws it."""
-    n = Z.shape[0] + 1
-    m = 2 * n - 1
-    # int32 ids halve the memory traffic of the gathers and scatters below, which dominate at a
-    # million leaves (measured); int64 only for trees past 2**31 nodes.
-    idx = np.int32 if m < 2**31 else np.int64
-    a = Z[:, 0].astype(idx)
-    b = Z[:, 1].astype(idx)
-    height = np.ascontiguousarray(Z[:, 2], dtype=np.float64)
-
-    count = np.ones(m, dtype=idx)
-    count[n:] = Z[:, 3].astype(idx)
-    height_of = np.zeros(m, dtype=np.float64)
-    height_of[n:] = height
-    left, right = _orient(a, b, count, height_of, count_sort, distance_sort)
-
-    root = m - 1
-    parent = np.full(m, root, dtype=idx)
-    merge_ids = np.arange(n, m, dtype=idx)
-    parent[left] = merge_ids
-    parent[right] = merge_ids
-    offset = np.zeros(m, dtype=idx)
-    offset[right] = count[left]
-    start = _path_sums(parent, offset, root)
-
-    order = np.empty(n, dtype=idx)
-    order[start[:n]] = np.arange(n, dtype=idx)
-
-    gap_node = np.empty(n - 1, dtype=idx)
-    gap_node[start[n:] + count[left] - 1] = merge_ids
-    raw_gap = height[gap_node - n]
-    maxh = np.zeros(m, dtype=np.float64)
-    # An inversion anywhere shows as some child merged higher than its parent.
-    if np.any(height_of[left] > height) or np.any(height_of[right] > height):
-        maxh[n:] = _subtree_max(start, count, raw_gap, n)
-    else:
-        maxh[n:] = height
-    return Tree(
-        n=n,
-        left=left,
-        right=right,
-        height=height,
-        count=count,
-        start=start,
-        order=order,
-        maxh=maxh,
-        gap_height=maxh[gap_node],
-        gap_node=gap_node,
-        parent=parent,
-    )
+    return start_tree(Z, count_sort, distance_sort, now)
