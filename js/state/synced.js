@@ -114,7 +114,10 @@ export const INPUTS = {
  */
 
 const ORIENTATIONS = ["top", "bottom", "left", "right"];
-const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"];
+/** Cluster colours when the model has none: the same list as Python's PALETTE (a test checks). */
+export const PALETTE = [
+  "#4B69A0", "#AA9100", "#AF4173", "#50730F", "#C378BE", "#6E9B73", "#A546FA", "#BE6E4B", "#00878C", "#826455",
+];
 
 /**
  * The drawing options, each invalid value read as its default.

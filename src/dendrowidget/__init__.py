@@ -2,7 +2,7 @@
 
 from . import datasets
 from ._errors import InputError
-from ._widget import Dendrogram
+from ._widget import PALETTE, Dendrogram
 
-__all__ = ["Dendrogram", "InputError", "datasets"]
+__all__ = ["PALETTE", "Dendrogram", "InputError", "datasets"]
 __version__ = "0.1.0"

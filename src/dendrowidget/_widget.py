@@ -30,8 +30,23 @@ from ._errors import InputError
 from ._tree import SortOption
 
 _STATIC = Path(__file__).parent / "static"
-# Okabe & Ito's colour-blind-safe palette, without black and yellow (too faint on white).
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9")
+# Ten cluster colours, chosen for this widget (tests/test_palette.py checks every claim): each is
+# a line at >= 3:1 against white and against JupyterLab's dark background (#111111); any two
+# differ by CIEDE2000 >= 9 for normal vision and simulated protan, deutan and tritan vision
+# (Machado 2009), and neighbours (cluster c and c + 1, drawn side by side) by >= 19. The view
+# keeps the same list as its fallback (js/state/synced.js).
+PALETTE = (
+    "#4B69A0",  # blue
+    "#AA9100",  # mustard
+    "#AF4173",  # raspberry
+    "#50730F",  # olive green
+    "#C378BE",  # orchid
+    "#6E9B73",  # sage
+    "#A546FA",  # violet
+    "#BE6E4B",  # terracotta
+    "#00878C",  # teal
+    "#826455",  # brown
+)
 DISPLAY = ("orientation", "height", "title", "axis_label", "palette")
 STATE = ("cut_height", "n_clusters", "selection", "view_window")
 

@@ -11,9 +11,9 @@ from _geometry import Geometry, calibrate, set_cut, settle
 from _notebooks import FRUIT_WIDGET, HELPERS, Hidden
 from _page import NotebookPage
 
-pytestmark = pytest.mark.browser
+from dendrowidget import PALETTE  # the source of truth
 
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"]
+pytestmark = pytest.mark.browser
 
 
 def open_fruits(lab, nbpage: NotebookPage, write_notebook, name: str, views: int = 1) -> dict:
