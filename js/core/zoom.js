@@ -6,7 +6,7 @@
 /** Smallest leaf-axis span a zoom may reach (leaf units). */
 export const MIN_LEAVES = 2;
 
-/** Room above the highest merge a window shows, as a factor of its height (the one place). */
+// Room above the highest merge a window shows, as a factor of its height (the one place).
 export const HEADROOM = 1.05;
 
 /**

@@ -1,19 +1,22 @@
-// The view's state and its only owner. Synced values (cut, selection, view window) and local ones
-// (hover, drag, search, caches) change through the actions below; pointer, keys, search box,
-// toolbar and model sync call them and never assign fields. Every change is announced through
-// `onChange(what)`; writes to Python go through the one rule in writer.js.
+// The view's state and its only owner. Synced values (cut, selection, view window, search) and
+// local ones (hover, drag, brush, search matches, caches) change through the actions below;
+// pointer, keys, search box, toolbar and model sync call them and never assign fields. Every
+// change is announced through `onChange(what)`; writes to Python go through the one rule in
+// writer.js.
+import { clusterNode, coverNodes, coverRange } from "../core/cover.js";
 import { cutSteps, drawnIds, stepCut as nextCut } from "../core/cut.js";
 import { decodeTree, makeLabels } from "../core/decode.js";
+import { fitHeights, visibleLeaves } from "../core/fit.js";
 import { computeLayout } from "../core/layout.js";
-import { findMatches, narrows } from "../core/search.js";
 import * as zoom from "../core/zoom.js";
+import { MATCH_SPAN, makeSearch } from "./search.js";
 import { SYNCED, readOptions } from "./synced.js";
 import { makeWriter } from "./writer.js";
 
 /** @typedef {import("../core/zoom.js").Window} Window */
 /** @typedef {import("./synced.js").SyncedName} SyncedName */
 /** @typedef {{final?: boolean}} WriteOpts  final: exact write now (default); else a gesture step */
-/** @typedef {SyncedName | "tree" | "labels" | "tooltips" | "options" | "hover" | "cutHot" | "drag" | "search"} Change */
+/** @typedef {SyncedName | "tree" | "labels" | "tooltips" | "options" | "hover" | "cutHot" | "drag" | "brush"} Change */
 /** @typedef {ReturnType<typeof createState>} State */
 
 /**
@@ -33,17 +36,20 @@ export function createState(model, onChange) {
   let full = zoom.fullWindow(0, 0);
 
   // ---- synced with Python, by trait name (view form) ----------------------------------------
-  /** @type {{cut_height: number | null, selection: number[], view_window: Window}} */
-  const synced = { cut_height: null, selection: [], view_window: full };
+  /** @type {{cut_height: number | null, selection: number[], view_window: Window, search: string}} */
+  const synced = { cut_height: null, selection: [], view_window: full, search: "" };
 
   // ---- this view's own ------------------------------------------------------------------------
   let hover = -1;
   let cutHot = false;
-  /** @type {"cut" | "pan" | null} */
+  /** @type {"cut" | "pan" | "brush" | null} */
   let drag = null;
-  let query = "";
-  /** @type {Int32Array | null} */
-  let matches = null;
+  /** @type {[number, number] | null} */
+  let brush = null; // leaf-axis band being brushed, leaf units
+  const found = makeSearch();
+  // The user set the height axis (shift+wheel, a vertical pan): leaf zooms then keep it. Reset
+  // zoom and zooming to a node forget it.
+  let heightByHand = false;
   /** @type {Float64Array | null} */
   let steps = null;
   /** @type {{t: number | null, ids: Int32Array} | null} */
@@ -55,6 +61,7 @@ export function createState(model, onChange) {
   /** Consequences of a synced value changing, whoever changed it. @param {SyncedName} key */
   function changedSynced(key) {
     if (key === "view_window") hover = -1; // what was under the pointer has moved
+    if (key === "search") runSearch(false);
     onChange(key);
   }
 
@@ -66,7 +73,7 @@ export function createState(model, onChange) {
    */
   function set(key, value, o = {}) {
     if (!SYNCED[key].same(value, synced[key])) {
-      synced[key] = value;
+      /** @type {Record<SyncedName, any>} */ (synced)[key] = value;
       changedSynced(key);
     }
     writer.changed([key], o.final ?? true);
@@ -75,15 +82,18 @@ export function createState(model, onChange) {
   /** Read every synced value from the model, as it is now. */
   function readSynced() {
     for (const key of /** @type {SyncedName[]} */ (Object.keys(SYNCED))) {
-      synced[key] = SYNCED[key].read(model.get(key), ctx());
+      /** @type {Record<SyncedName, any>} */ (synced)[key] = SYNCED[key].read(model.get(key), ctx());
     }
   }
 
-  /** Run the search for `needle` again; `fresh`: the labels changed. @param {string} needle @param {boolean} fresh */
-  function runSearch(needle, fresh) {
-    const within = !fresh && matches && narrows(query, needle) ? matches : null;
-    matches = needle ? findMatches(labels.lowerAll(), L.order, needle, within) : null;
-    query = needle;
+  /** Search the synced query again; `fresh`: the labels or the tree changed. @param {boolean} fresh */
+  function runSearch(fresh) {
+    found.run(synced.search, () => labels.lowerAll(), L.order, fresh);
+  }
+
+  /** A window along the leaves, its height axis fitted unless the user set it. @param {Window} w */
+  function alongLeaves(w) {
+    return heightByHand ? w : fitHeights(L, w, full);
   }
 
   const loaders = {
@@ -93,13 +103,15 @@ export function createState(model, onChange) {
       steps = null;
       idsCache = null;
       hover = -1;
+      brush = null;
+      heightByHand = false;
       readSynced(); // node ids and windows are read against the new tree
       loaders.labels();
       loaders.tooltips();
     },
     labels() {
       labels = makeLabels(model.get("_labels"), L.n);
-      if (query) runSearch(query, true);
+      runSearch(true);
     },
     tooltips() {
       tips = model.get("_tooltips") ?? {};
@@ -120,13 +132,13 @@ export function createState(model, onChange) {
   /** Show node's subtree (a leaf alone is no view: its pair). @param {number} node */
   function zoomTo(node) {
     const v = node < L.n && L.parent[node] >= 0 ? L.parent[node] : node;
+    heightByHand = false;
     set("view_window", zoom.subtreeWindow(L, v));
   }
 
-  /** Match labels containing `q` (case-insensitive). @param {string} q */
-  function search(q) {
-    runSearch(q.trim().toLowerCase(), false);
-    onChange("search");
+  /** The label search: `q` as typed; a gesture step (typing) is written when it ends. @param {string} q @param {WriteOpts} [o] */
+  function search(q, o) {
+    set("search", q, o);
   }
 
   return {
@@ -142,10 +154,19 @@ export function createState(model, onChange) {
     get hover() { return hover; },
     get cutHot() { return cutHot; },
     get drag() { return drag; },
-    get query() { return query; },
-    get matches() { return matches; },
+    get brush() { return brush; },
+    get query() { return found.query; },
+    /** the search as typed (the synced trait) */
+    get searchText() { return synced.search; },
+    get matches() { return found.matches; },
+    /** drawn position of the match Enter went to, -1 for none */
+    get currentMatch() { return found.index >= 0 && found.matches ? found.matches[found.index] : -1; },
+    /** 1-based number of that match, 0 for none */
+    get matchNumber() { return found.index + 1; },
     ids,
     nClusters: () => (L.n > 0 ? ids()[L.n - 1] : 0),
+    /** A partition is shown (the band of cluster colours is drawn): a cut is set. */
+    hasPartition: () => synced.cut_height !== null,
     isFull: () => zoom.sameWindow(synced.view_window, full),
 
     // ---- the cut ------------------------------------------------------------------------------
@@ -170,17 +191,31 @@ export function createState(model, onChange) {
     // ---- the view window -----------------------------------------------------------------------
     /** @param {Window} w @param {WriteOpts} [o] */
     setWindow: (w, o) => set("view_window", w, o),
-    /** @param {"leaf" | "height"} axis @param {number} f  fixed point, 0..1 along the axis @param {number} factor  < 1 zooms in @param {WriteOpts} [o] */
-    zoomAt: (axis, f, factor, o) => set("view_window", zoom.zoomAt(synced.view_window, full, axis, f, factor), o),
-    /** @param {number} dx  leaf units @param {number} dy  height units @param {WriteOpts} [o] */
-    panBy: (dx, dy, o) => set("view_window", zoom.pan(synced.view_window, full, dx, dy), o),
-    resetZoom: () => set("view_window", full),
-    zoomTo,
-    /** Show every search match. */
-    zoomToMatches() {
-      const m = matches;
-      if (m && m.length) set("view_window", zoom.spanWindow(full, m[0], m[m.length - 1], Math.min(L.n, 30)));
+    /**
+     * Zoom along one axis. Along the leaves the height axis is fitted to the visible leaves
+     * (unless set by hand); zooming the height axis sets it by hand.
+     * @param {"leaf" | "height"} axis @param {number} f  fixed point, 0..1 along the axis @param {number} factor  < 1 zooms in @param {WriteOpts} [o]
+     */
+    zoomAt(axis, f, factor, o) {
+      const w = zoom.zoomAt(synced.view_window, full, axis, f, factor);
+      if (axis === "height") heightByHand = true;
+      set("view_window", axis === "leaf" ? alongLeaves(w) : w, o);
     },
+    /** Move the window; moving the heights (dy != 0) sets them by hand. @param {number} dx  leaf units @param {number} dy  height units @param {WriteOpts} [o] */
+    panBy(dx, dy, o) {
+      if (dy !== 0) heightByHand = true;
+      set("view_window", zoom.pan(synced.view_window, full, dx, dy), o);
+    },
+    /** A drag's pan, relative to the window at its start. @param {Window} from @param {number} dx @param {number} dy @param {WriteOpts} [o] */
+    panFrom(from, dx, dy, o) {
+      if (dy !== 0) heightByHand = true;
+      set("view_window", zoom.pan(from, full, dx, dy), o);
+    },
+    resetZoom() {
+      heightByHand = false;
+      set("view_window", full);
+    },
+    zoomTo,
     /** Double-click: a micro-cluster leaf asks Python for its rows; any other node is zoomed to. @param {number} node */
     openNode(node) {
       if (node < L.n && opts.expandable) model.send({ type: "expand", leaf: node });
@@ -202,7 +237,7 @@ export function createState(model, onChange) {
         onChange("cutHot");
       }
     },
-    /** @param {"cut" | "pan" | null} kind  the drag in progress */
+    /** @param {"cut" | "pan" | "brush" | null} kind  the drag in progress */
     setDrag(kind) {
       if (kind !== drag) {
         drag = kind;
@@ -210,9 +245,40 @@ export function createState(model, onChange) {
       }
     },
 
+    // ---- brushing and selecting groups of leaves ----------------------------------------------------
+    /** @param {[number, number] | null} band  leaf units, while shift-dragging */
+    setBrush(band) {
+      brush = band;
+      onChange("brush");
+    },
+    /** Select the leaves whose centre is in [u0, u1] (leaf units), as their covering subtrees. @param {number} u0 @param {number} u1 */
+    selectBand(u0, u1) {
+      const [lo, hi] = visibleLeaves(L.n, Math.min(u0, u1), Math.max(u0, u1));
+      set("selection", coverRange(L, lo, hi));
+    },
+    /** Select the cluster at drawn position p (its subtree); outliers select nothing. @param {number} p */
+    selectCluster(p) {
+      const v = clusterNode(L, ids(), p);
+      if (v >= 0) set("selection", [v]);
+    },
+
     // ---- search --------------------------------------------------------------------------------
     search,
     clearSearch: () => search(""),
+    /** Go to the next (+1) or previous (-1) match: it is centred, readable, and the count says which. @param {1 | -1} dir */
+    stepMatch(dir) {
+      const p = found.step(dir);
+      if (p < 0) return;
+      const w = synced.view_window;
+      const span = Math.min(w[1] - w[0], MATCH_SPAN);
+      set("view_window", alongLeaves(zoom.clampWindow([p + 0.5 - span / 2, p + 0.5 + span / 2, w[2], w[3]], full)));
+      onChange("search");
+    },
+    /** Make the matches the selection, as their covering subtrees. */
+    selectMatches() {
+      const m = found.matches;
+      if (m && m.length) set("selection", coverNodes(L, m));
+    },
 
     // ---- from Python ---------------------------------------------------------------------------
     /** Take a synced value from the model: no write back; a gesture's key keeps its own. @param {SyncedName} key */
@@ -220,7 +286,7 @@ export function createState(model, onChange) {
       if (writer.isLive(key)) return;
       const v = SYNCED[key].read(model.get(key), ctx());
       if (!SYNCED[key].same(v, synced[key])) {
-        synced[key] = v;
+        /** @type {Record<SyncedName, any>} */ (synced)[key] = v;
         changedSynced(key);
       }
     },

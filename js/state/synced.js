@@ -67,7 +67,7 @@ export function sameIds(a, b) {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** @type {Record<"cut_height" | "selection" | "view_window", SyncedKey>} */
+/** @type {Record<"cut_height" | "selection" | "view_window" | "search", SyncedKey>} */
 export const SYNCED = {
   cut_height: { read: readCut, write: (t) => t, same: (a, b) => a === b, live: "throttle" },
   selection: { read: readSelection, write: (s) => [...s], same: sameIds, live: "end" },
@@ -78,6 +78,8 @@ export const SYNCED = {
     same: (a, b) => (Array.isArray(a) && Array.isArray(b) ? sameWindow(a, b) : a === b),
     live: "end",
   },
+  // The search box's text as typed; written when typing pauses or on Enter (not per keystroke).
+  search: { read: (raw) => (typeof raw === "string" ? raw : ""), write: (q) => q, same: (a, b) => a === b, live: "end" },
 };
 
 /** @typedef {keyof typeof SYNCED} SyncedName */
@@ -96,6 +98,7 @@ export const INPUTS = {
   height: "options",
   title: "options",
   axis_label: "options",
+  leaf_label: "options",
   palette: "options",
   busy: "options",
 };
@@ -105,9 +108,10 @@ export const INPUTS = {
 /**
  * @typedef {object} Options
  * @property {Orientation} orientation
- * @property {number} height      canvas height, CSS px
+ * @property {number | null} height  canvas height, CSS px (null: fitted, see core/frame.js)
  * @property {string} title
  * @property {string} axisLabel
+ * @property {string} leafLabel  leaf-axis title
  * @property {string[]} palette   cluster colours
  * @property {boolean} busy       Python is recomputing
  * @property {boolean} expandable leaves are micro-clusters Python can open (reduce=)
@@ -129,9 +133,10 @@ export function readOptions(model) {
   const pal = model.get("palette");
   return {
     orientation: ORIENTATIONS.includes(o) ? o : "top",
-    height: Math.max(120, Number(model.get("height")) || 420),
+    height: model.get("height") == null ? null : Math.max(120, Number(model.get("height")) || 420),
     title: String(model.get("title") ?? ""),
     axisLabel: String(model.get("axis_label") ?? ""),
+    leafLabel: String(model.get("leaf_label") ?? ""),
     palette: Array.isArray(pal) && pal.length ? pal.map(String) : PALETTE,
     busy: Boolean(model.get("busy")),
     expandable: Boolean(model.get("_expandable")),

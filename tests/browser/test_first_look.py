@@ -88,7 +88,8 @@ def test_readme_snippet_first_look(lab, nbpage, write_notebook):
     # Every leaf has ink in its column below the tree (its label), none is left blank.
     band = ink[base + 16 : min(c.h, base + 120)]
     cols = [round(geo.x(p + 0.5)) for p in range(150)]
-    blank = [p for p, x in enumerate(cols) if not band[:, x - 1 : x + 2].any()]
+    # (+-2 px: labels are 5.9 px apart, a glyph about 4 px wide, the fitted map good to a pixel)
+    blank = [p for p, x in enumerate(cols) if not band[:, x - 2 : x + 3].any()]
     assert not blank, f"leaves without a label: {blank}"
     # The leaf-axis title under the labels, the height-axis title left of the ticks.
     assert ink[c.h - 18 :, c.w // 2 - 40 : c.w // 2 + 40].any(), "no leaf-axis title"
@@ -330,14 +331,16 @@ DARK = """async () => {
 }"""
 
 
-def label_pixels(c) -> np.ndarray:
-    """Pixels of the leaf labels: below the first empty row under the tree, inside the plot."""
-    ink = c.ink()
+def label_pixels(c) -> tuple[np.ndarray, np.ndarray]:
+    """The page background (a corner pixel: a selection band may cover most of the plot) and the
+    pixels of the leaf labels: below the first empty row under the tree, inside the plot."""
+    bg = c.rgba[2, 2]
+    ink = np.any(c.rgba != bg, axis=-1)
     cols = slice(70, c.w - 30)
     rows = ink[:, cols].any(axis=1)
     mid = c.h // 2
     gap = mid + int(np.flatnonzero(~rows[mid:])[0])
-    return c.rgba[gap : c.h - 2, cols][ink[gap : c.h - 2, cols]]
+    return bg[:3].astype(float), c.rgba[gap : c.h - 2, cols][ink[gap : c.h - 2, cols]]
 
 
 def test_text_and_lines_keep_their_contrast_light_and_dark(lab, nbpage, write_notebook):
@@ -355,8 +358,7 @@ def test_text_and_lines_keep_their_contrast_light_and_dark(lab, nbpage, write_no
         nb.page.mouse.move(1, 1)
         settle(nb)
         c = nb.canvas()
-        bg = np.asarray(c.background()[:3], dtype=float)
-        text = label_pixels(c)
+        bg, text = label_pixels(c)
         assert len(text) > 100, "no selected labels found"
         best = float(contrast(text[:, :3], bg).max())
         nb.shot(f"contrast-{theme}-selected-labels")
@@ -366,6 +368,7 @@ def test_text_and_lines_keep_their_contrast_light_and_dark(lab, nbpage, write_no
         nb.wait_attr("data-n-clusters", lambda a: a == "10")
         settle(nb)
         c = nb.canvas()
+        bg = c.rgba[2, 2, :3].astype(float)
         nb.shot(f"contrast-{theme}-ten-clusters")
         for p in PALETTE[:10]:
             assert c.count_color(p, tol=2) >= 15, (theme, p)

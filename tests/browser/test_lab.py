@@ -350,8 +350,10 @@ def test_zoom_wheel_dblclick_reset_and_python(lab, nbpage, write_notebook):
     geo = calibrate(nb, info)
     full = nb.canvas()
 
-    # Wheel up over the middle: the leaf axis zooms in around the pointer.
+    # Wheel up over the middle: the leaf axis zooms in around the pointer (once the view has the
+    # focus: a click in its corner, outside the tree; before that the wheel scrolls the page).
     box = nb.canvas_box()
+    nb.page.mouse.click(box["x"] + 3, box["y"] + 3)
     cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     nb.page.mouse.move(cx, cy)
     nb.page.mouse.wheel(0, -300)
