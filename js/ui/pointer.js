@@ -107,11 +107,12 @@ export function wirePointer({ canvas, root, state, drawn, tip, hint }, signal) {
     // Hover.
     const hot = onCutLine(cur, x, y);
     state.setCutHot(hot);
-    const node = hot ? -1 : pickNode(state.L, cur, x, y);
+    const band = hot ? -1 : pickBand(state.L.n, cur, x, y); // a cluster on the band: clickable
+    const node = hot || band >= 0 ? -1 : pickNode(state.L, cur, x, y);
     state.setHover(node);
     root.classList.toggle("is-cut-hot", hot);
     root.classList.toggle("is-cut-hot-h", hot && !cur.fr.vertical);
-    root.classList.toggle("is-node-hot", node >= 0);
+    root.classList.toggle("is-node-hot", node >= 0 || band >= 0);
     if (node >= 0) tip.show(node, x, y);
     else tip.hide();
   }, { signal });

@@ -70,6 +70,16 @@ def set_width(nb: NotebookPage, css_px: int) -> None:
     assert abs(nb.root().bounding_box()["width"] - css_px) < 0.5
 
 
+def tall_shot(nb: NotebookPage, name: str) -> None:
+    """A screenshot of a view taller than the page: the page grows to hold it first."""
+    vp = nb.page.viewport_size
+    h = nb.root().bounding_box()["height"]
+    nb.page.set_viewport_size({"width": vp["width"], "height": max(vp["height"], round(h) + 300)})
+    settle(nb)
+    nb.shot(name)
+    nb.page.set_viewport_size(vp)
+
+
 # ---- the README snippet in a 968 px cell -------------------------------------------------------
 def test_readme_snippet_first_look(lab, nbpage, write_notebook):
     nb = nbpage
@@ -107,7 +117,7 @@ def test_readme_snippet_first_look(lab, nbpage, write_notebook):
     settle(nb)
     box = nb.canvas_box()
     assert box["height"] >= 150 * 6, f"orientation='left': the canvas is {box['height']} px tall"
-    nb.shot("first-look-left")
+    tall_shot(nb, "first-look-left")
     assert nb.dialogs == []
 
 
@@ -134,7 +144,7 @@ def test_left_orientation_hint_reads_horizontally(lab, nbpage, write_notebook):
     ys, xs = np.nonzero(ink[30:-45, edge:])  # the height axis runs along the bottom
     assert len(xs) > 50, "no hint in the label band"
     wide, tall = xs.max() - xs.min() + 1, ys.max() - ys.min() + 1
-    nb.shot("left-hint")
+    tall_shot(nb, "left-hint")
     assert wide > tall, f"the hint's ink is {wide} px wide and {tall} px tall: not horizontal"
 
 
