@@ -37,7 +37,9 @@ export function fullWindow(n, top) {
  */
 function clampSpan(a, b, lo, hi, minSpan) {
   let span = Math.max(Math.min(b - a, hi - lo), Math.min(minSpan, hi - lo));
-  if (!(span > 0)) span = hi - lo;
+  // All but float noise of the full span is the full span (zooming out in as many steps as in
+  // leaves a few 1e-9 of drift): snap, so the full view reads as the full view.
+  if (!(span > 0) || span >= (hi - lo) * (1 - 1e-9)) span = hi - lo;
   let s = Math.max(lo, Math.min(a, hi - span));
   if (!Number.isFinite(s)) s = lo;
   return [s, s + span];
