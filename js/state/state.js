@@ -6,11 +6,12 @@
 import { clusterNode, coverNodes, coverRange } from "../core/cover.js";
 import { cutSteps, drawnIds, stepCut as nextCut } from "../core/cut.js";
 import { decodeTree, makeLabels } from "../core/decode.js";
-import { fitHeights, visibleLeaves } from "../core/fit.js";
+import { visibleLeaves } from "../core/fit.js";
 import { computeLayout } from "../core/layout.js";
 import * as zoom from "../core/zoom.js";
 import { MATCH_SPAN, makeSearch } from "./search.js";
 import { SYNCED, readOptions } from "./synced.js";
+import { windowPolicy } from "./window.js";
 import { makeWriter } from "./writer.js";
 
 /** @typedef {import("../core/zoom.js").Window} Window */
@@ -47,9 +48,7 @@ export function createState(model, onChange) {
   /** @type {[number, number] | null} */
   let brush = null; // leaf-axis band being brushed, leaf units
   const found = makeSearch();
-  // The user set the height axis (shift+wheel, a vertical pan): leaf zooms then keep it. Reset
-  // zoom and zooming to a node forget it.
-  let heightByHand = false;
+  const windows = windowPolicy({ layout: () => L, full: () => full, now: () => synced.view_window });
   /** @type {Float64Array | null} */
   let steps = null;
   /** @type {{t: number | null, ids: Int32Array} | null} */
@@ -91,10 +90,6 @@ export function createState(model, onChange) {
     found.run(synced.search, () => labels.lowerAll(), L.order, fresh);
   }
 
-  /** A window along the leaves, its height axis fitted unless the user set it. @param {Window} w */
-  function alongLeaves(w) {
-    return heightByHand ? w : fitHeights(L, w, full);
-  }
 
   const loaders = {
     tree() {
@@ -104,7 +99,7 @@ export function createState(model, onChange) {
       idsCache = null;
       hover = -1;
       brush = null;
-      heightByHand = false;
+      windows.forget();
       readSynced(); // node ids and windows are read against the new tree
       loaders.labels();
       loaders.tooltips();
@@ -132,8 +127,7 @@ export function createState(model, onChange) {
   /** Show node's subtree (a leaf alone is no view: its pair). @param {number} node */
   function zoomTo(node) {
     const v = node < L.n && L.parent[node] >= 0 ? L.parent[node] : node;
-    heightByHand = false;
-    set("view_window", zoom.subtreeWindow(L, v));
+    set("view_window", windows.subtree(v));
   }
 
   /** The label search: `q` as typed; a gesture step (typing) is written when it ends. @param {string} q @param {WriteOpts} [o] */
@@ -196,25 +190,12 @@ export function createState(model, onChange) {
      * (unless set by hand); zooming the height axis sets it by hand.
      * @param {"leaf" | "height"} axis @param {number} f  fixed point, 0..1 along the axis @param {number} factor  < 1 zooms in @param {WriteOpts} [o]
      */
-    zoomAt(axis, f, factor, o) {
-      const w = zoom.zoomAt(synced.view_window, full, axis, f, factor);
-      if (axis === "height") heightByHand = true;
-      set("view_window", axis === "leaf" ? alongLeaves(w) : w, o);
-    },
+    zoomAt: (axis, f, factor, o) => set("view_window", windows.zoomAt(axis, f, factor), o),
     /** Move the window; moving the heights (dy != 0) sets them by hand. @param {number} dx  leaf units @param {number} dy  height units @param {WriteOpts} [o] */
-    panBy(dx, dy, o) {
-      if (dy !== 0) heightByHand = true;
-      set("view_window", zoom.pan(synced.view_window, full, dx, dy), o);
-    },
+    panBy: (dx, dy, o) => set("view_window", windows.pan(synced.view_window, dx, dy), o),
     /** A drag's pan, relative to the window at its start. @param {Window} from @param {number} dx @param {number} dy @param {WriteOpts} [o] */
-    panFrom(from, dx, dy, o) {
-      if (dy !== 0) heightByHand = true;
-      set("view_window", zoom.pan(from, full, dx, dy), o);
-    },
-    resetZoom() {
-      heightByHand = false;
-      set("view_window", full);
-    },
+    panFrom: (from, dx, dy, o) => set("view_window", windows.pan(from, dx, dy), o),
+    resetZoom: () => set("view_window", windows.whole()),
     zoomTo,
     /** Double-click: a micro-cluster leaf asks Python for its rows; any other node is zoomed to. @param {number} node */
     openNode(node) {
@@ -269,9 +250,7 @@ export function createState(model, onChange) {
     stepMatch(dir) {
       const p = found.step(dir);
       if (p < 0) return;
-      const w = synced.view_window;
-      const span = Math.min(w[1] - w[0], MATCH_SPAN);
-      set("view_window", alongLeaves(zoom.clampWindow([p + 0.5 - span / 2, p + 0.5 + span / 2, w[2], w[3]], full)));
+      set("view_window", windows.around(p, MATCH_SPAN));
       onChange("search");
     },
     /** Make the matches the selection, as their covering subtrees. */

@@ -49,6 +49,7 @@ export function makeToolbar() {
     "aria-label": "Search leaf labels (Enter: next match, Shift+Enter: previous, Ctrl+Enter: select them)",
     spellcheck: "false",
     autocomplete: "off",
+    maxlength: "1000", // Python refuses longer searches (_widget.py)
   });
   const matchCount = h("span", "dendrowidget-matches", { "aria-live": "polite" });
   const select = button("Select", "Select the matching leaves (Ctrl+Enter)");
