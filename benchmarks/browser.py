@@ -461,7 +461,9 @@ def bench_size(browser: Any, lab: Any, n: int, log: Any) -> dict[str, Any]:
         def arm(on: bool) -> None:
             page.evaluate(f"() => {{ window.__bench.armed = {str(on).lower()}; }}")
 
-        # -- zoom: 30 wheel steps in, 30 out, around the middle of the plot
+        # -- zoom: 30 wheel steps in, 30 out, around the middle of the plot (the view focused
+        # first: an unfocused view leaves the wheel to the page)
+        root.focus()
         m.move(cx, cy)
         settle(nb)
         arm(True)

@@ -2,7 +2,8 @@
 
     python benchmarks/standalone.py [n ...]      (default: 1,000,000 leaves)
 
-Complements benchmarks/browser.py (JupyterLab, zoom/pan/cut) with the click-to-select frame.
+Complements benchmarks/browser.py (JupyterLab, zoom/pan/cut) with the click-to-select frame and
+the size of an SVG export of the whole view.
 """
 
 from __future__ import annotations
@@ -55,14 +56,24 @@ def measure(n: int, browser) -> str:  # type: ignore[no-untyped-def]
         page.mouse.wheel(0, -60 if i < 20 else 60)
         page.wait_for_timeout(50)
     wheel = stats(page)
+    # SVG export of the view as it is (level of detail kept): its size and the time to make it.
+    page.keyboard.press("0")  # the whole tree
+    page.evaluate("() => { window.__s0 = performance.now(); }")
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="SVG").click()
+    svg_ms = page.evaluate("() => performance.now() - window.__s0")
+    svg_kb = Path(dl.value.path()).stat().st_size / 1024
     page.close()
-    return f"| {n:,} | {click} (selection changed on {changed}/30 clicks) | {wheel} |"
+    return (
+        f"| {n:,} | {click} (selection changed on {changed}/30 clicks) | {wheel} "
+        f"| {svg_kb:,.0f} KB in {svg_ms:.0f} ms |"
+    )
 
 
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [1_000_000]
     chromium = os.environ.get("DENDROWIDGET_CHROMIUM", "/usr/bin/chromium")
-    print("| leaves | click -> frame | wheel -> frame |\n|---|---|---|")
+    print("| leaves | click -> frame | wheel -> frame | SVG export |\n|---|---|---|---|")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         for n in sizes:

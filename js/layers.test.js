@@ -15,7 +15,8 @@ const MAY_IMPORT = {
   state: ["core"],
   ui: ["core", "state"],
   "model-sync.js": ["state"],
-  "view.js": ["core", "draw", "state", "ui", "model-sync.js"],
+  "picture.js": ["core", "draw"],
+  "view.js": ["core", "draw", "state", "ui", "model-sync.js", "picture.js"],
   "widget.js": ["view.js"],
 };
 /** Test files may also import test helpers; a top-level test (view, layers) may import anything. */

@@ -2,13 +2,15 @@
 // keys, search box, toolbar) and Python (model-sync.js) to the state's actions, draws one frame
 // per animation frame from the state, and cleans up. It decides nothing: state/state.js does.
 import { budgetFor, cull } from "./core/cull.js";
-import { makeFrame, plotRect } from "./core/frame.js";
+import { autoHeight, leafSide, makeFrame, plotRect } from "./core/frame.js";
 import { nodeTooltip } from "./core/tooltip-text.js";
 import { measureLabelBand } from "./draw/labels.js";
 import { drawScene } from "./draw/paint.js";
 import { listenModel } from "./model-sync.js";
+import { pngOf, svgOf } from "./picture.js";
 import { createState } from "./state/state.js";
 import { syncAttrs } from "./ui/attrs.js";
+import { makeHint } from "./ui/hint.js";
 import { wireKeys } from "./ui/keys.js";
 import { wirePointer } from "./ui/pointer.js";
 import { wireSearchBox } from "./ui/search-box.js";
@@ -43,6 +45,7 @@ export function createView(model, el) {
   const canvas = h("canvas", "dendrowidget-canvas");
   stage.append(canvas);
   const tooltip = makeTooltip(stage);
+  const hint = makeHint(stage, signal);
   root.append(tb.toolbar, stage);
   el.append(root);
   const ctx = canvas.getContext("2d");
@@ -56,6 +59,10 @@ export function createView(model, el) {
   const fitCache = new Map();
   let raf = 0;
   let cssW = 0;
+  let cssH = 0;
+  let labelsDrawn = 0;
+  /** @type {import("./draw/scene.js").Scene | null} */
+  let lastScene = null;
   /** @type {import("./core/hit.js").Drawn} */
   let current = null;
   /** Frame times in ms, newest last (read by the benchmark harness). */
@@ -90,6 +97,7 @@ export function createView(model, el) {
       viewWindow: state.isFull() ? "" : state.win.join(","),
       matches: state.matches,
       busy: state.opts.busy,
+      labels: labelsDrawn,
     });
   }
 
@@ -113,10 +121,11 @@ export function createView(model, el) {
     const { L, opts } = state;
     const width = Math.max(200, Math.round(stage.clientWidth || root.clientWidth || el.clientWidth || 640));
     cssW = width;
-    const height = opts.height;
     const o = opts.orientation;
     const dpr = Math.max(1, Math.min(3, globalThis.devicePixelRatio || 1));
     if (!theme) theme = readTheme(root);
+    const height = opts.height ?? autoHeight(o, L.n, theme.fontSize, Boolean(opts.title));
+    cssH = height;
     // Leaf label band: measured on the canvas once per labels, font, size and orientation.
     const key = `${o},${height},${width}`;
     if (labelBand < 0 || key !== bandKey) {
@@ -131,7 +140,8 @@ export function createView(model, el) {
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
     const win = state.win;
-    const plot = plotRect(o, width, height, { title: Boolean(opts.title), labelBand });
+    const side = leafSide(state.hasPartition());
+    const plot = plotRect(o, width, height, { title: Boolean(opts.title), labelBand, side, leafTitle: Boolean(opts.leafLabel) });
     const fr = makeFrame(o, plot, win);
     const list = cull(L, win, fr.leafLen, { budget: budgetFor(fr.leafLen, fr.heightLen) });
     /** @type {import("./draw/scene.js").Scene} */
@@ -149,13 +159,19 @@ export function createView(model, el) {
       cutHot: state.cutHot || state.drag === "cut",
       title: opts.title,
       axisLabel: opts.axisLabel,
+      leafLabel: opts.leafLabel,
       labelBand,
+      side,
+      brush: state.brush,
+      currentMatch: state.currentMatch,
+      exporting: false,
       fullTop: state.full[3],
       theme,
       fitCache,
     };
-    current = { fr, list, cut: scene.cut, fullTop: scene.fullTop, labelBand };
-    if (ctx) drawScene(ctx, scene);
+    current = { fr, list, cut: scene.cut, fullTop: scene.fullTop, labelBand, side };
+    lastScene = scene;
+    if (ctx) labelsDrawn = drawScene(ctx, scene).labels;
     frameTimes.push(performance.now() - t0);
     if (frameTimes.length > 240) frameTimes.shift();
     attrs();
@@ -184,14 +200,20 @@ export function createView(model, el) {
     /** @param {number} v @param {number} x @param {number} y */
     show(v, x, y) {
       const { head, lines } = nodeTooltip(state.L, state.labels, state.tips, state.clusters, v);
-      tooltip.show(head, lines, x, y, { w: stage.clientWidth || cssW, h: state.opts.height });
+      tooltip.show(head, lines, x, y, { w: stage.clientWidth || cssW, h: cssH });
     },
     hide: () => tooltip.hide(),
   };
-  wirePointer({ canvas, root, state, drawn: () => current, tip }, signal);
+  wirePointer({ canvas, root, state, drawn: () => current, tip, hint }, signal);
   wireKeys({ root, state, tip }, signal);
-  const searchBox = wireSearchBox({ input: tb.search, countEl: tb.matchCount, root, state }, signal);
-  wireToolbar(tb, { state, canvas, drawNow }, signal);
+  const searchBox = wireSearchBox({ input: tb.search, countEl: tb.matchCount, selectBtn: tb.select, root, state }, signal);
+  /** The picture as it is now, not as of the last animation frame. */
+  const sceneNow = () => {
+    drawNow();
+    return /** @type {import("./draw/scene.js").Scene} */ (lastScene);
+  };
+  const measurer = ctx ?? { font: "", measureText: (/** @type {string} */ t) => ({ width: t.length * 6 }) };
+  wireToolbar(tb, { state, png: () => pngOf(sceneNow()), svg: () => svgOf(sceneNow(), measurer) }, signal);
   const stopSync = listenModel(model, state);
 
   // ---- size and theme ---------------------------------------------------------------------

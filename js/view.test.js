@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from "vitest";
 import widget from "./widget.js";
-import { makeFrame, plotRect } from "./core/frame.js";
+import { leafSide, makeFrame, plotRect } from "./core/frame.js";
 import { fullWindow } from "./core/zoom.js";
 import { encodeLabels } from "./core/testing.js";
 import { fakeModel, fourLeaves } from "./state/fake-model.js";
@@ -43,11 +43,12 @@ function mount(/** @type {Record<string, any>} */ extra = {}) {
   return { model, el, root, canvas, cleanup };
 }
 
-/** Where the view draws things (same frame maths as the view, at happy-dom's fallback size). */
-function frameFor(n = 4, top = 5) {
+/** Where the view draws things (same frame maths as the view, at happy-dom's fallback size);
+ * `band`: a cut is set, so the band of cluster colours sits under the leaves. */
+function frameFor(n = 4, top = 5, band = true) {
   const width = 640;
   // happy-dom has no 2D context: the view measures no labels and keeps its 40 px default band.
-  return makeFrame("top", plotRect("top", width, 420, { title: false, labelBand: 40 }), fullWindow(n, top));
+  return makeFrame("top", plotRect("top", width, 420, { title: false, labelBand: 40, side: leafSide(band) }), fullWindow(n, top));
 }
 
 /** @param {HTMLElement} target @param {string} type @param {Record<string, any>} init */
@@ -227,7 +228,8 @@ describe("render", () => {
       expect(model.saves.length).toBe(1);
       vi.advanceTimersByTime(200);
       expect(model.saves.length).toBe(2);
-      expect(model.state.view_window).toEqual([0, 4, 0, 3]); // the leaf axis all the way out
+      // The leaf axis all the way out: its heights fitted to every leaf, the whole tree ([]).
+      expect(model.state.view_window).toEqual([]);
       vi.advanceTimersByTime(1000);
       expect(model.saves.length).toBe(2);
     } finally {
@@ -256,6 +258,87 @@ describe("render", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("an unfocused view leaves the wheel to the page (once saying how to zoom); focused or with Ctrl it zooms", () => {
+    const { root, canvas, model } = mount();
+    const hint = /** @type {HTMLElement} */ (root.querySelector(".dendrowidget-hint"));
+    /** @param {Record<string, any>} init */
+    const wheel = (init) => {
+      const e = new WheelEvent("wheel", { deltaY: -100, bubbles: true, cancelable: true });
+      // happy-dom's WheelEvent takes no position nor modifier keys from its init: set them.
+      for (const [k, v] of Object.entries({ clientX: 300, clientY: 200, ...init })) Object.defineProperty(e, k, { value: v });
+      canvas.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(hint.hidden).toBe(true);
+    expect(wheel({})).toBe(false);
+    expect(root.dataset.viewWindow).toBe("");
+    expect(hint.hidden).toBe(false);
+    expect(hint.textContent).toMatch(/click.*ctrl.*zoom/i);
+    expect(wheel({ ctrlKey: true })).toBe(true); // a pinch, or Ctrl held
+    expect(root.dataset.viewWindow).not.toBe("");
+    model.fromPython("view_window", []);
+    root.focus();
+    expect(wheel({})).toBe(true);
+    expect(root.dataset.viewWindow).not.toBe("");
+  });
+
+  it("a double-click zooms and keeps the selection its clicks changed", () => {
+    const { canvas, model } = mount({ selection: [0, 3] });
+    const fr = frameFor();
+    const [x, y] = fr.xy(fr.leafPos(3), fr.heightPos(2)); // node 5's bar
+    for (const type of ["pointerdown", "pointerup", "pointerdown", "pointerup"]) pointer(canvas, type, { clientX: x, clientY: y });
+    expect(model.state.selection).toEqual([5]); // the clicks selected node 5 ...
+    canvas.dispatchEvent(new MouseEvent("dblclick", { bubbles: true, clientX: x, clientY: y }));
+    expect(model.state.selection).toEqual([0, 3]); // ... the double-click puts the selection back
+    expect(model.state.view_window).toEqual([2, 4, 0, 2 * 1.05]);
+  });
+
+  it("shift-drag brushes the leaves it covers; the band selects a cluster", () => {
+    const { canvas, model } = mount();
+    const fr = frameFor();
+    const [x0, y] = fr.xy(fr.leafPos(0.2), fr.heightPos(4));
+    const [x1] = fr.xy(fr.leafPos(2.7), fr.heightPos(4));
+    pointer(canvas, "pointerdown", { clientX: x0, clientY: y, shiftKey: true });
+    pointer(canvas, "pointermove", { clientX: (x0 + x1) / 2, clientY: y, shiftKey: true });
+    pointer(canvas, "pointermove", { clientX: x1, clientY: y, shiftKey: true });
+    pointer(canvas, "pointerup", { clientX: x1, clientY: y, shiftKey: true });
+    expect(model.state.selection).toEqual([4, 2]); // leaves 0, 1 (node 4) and 2
+    expect(model.state.view_window).toEqual([]); // no pan
+    // The band under the leaves: cluster 2 is leaves 2 and 3, node 5.
+    const [bx, by] = fr.xy(fr.leafPos(3.5), fr.plot.y + fr.plot.h + 8);
+    pointer(canvas, "pointerdown", { clientX: bx, clientY: by });
+    pointer(canvas, "pointerup", { clientX: bx, clientY: by });
+    expect(model.state.selection).toEqual([5]);
+  });
+
+  it("Enter steps through the matches (3 / 10), Ctrl+Enter and Select select them", () => {
+    const { root, model } = mount({ _labels: labelsPayload(["ab", "ab", "x", "ab"]) });
+    const input = /** @type {HTMLInputElement} */ (root.querySelector("input"));
+    const count = /** @type {HTMLElement} */ (root.querySelector(".dendrowidget-matches"));
+    const select = /** @type {HTMLButtonElement} */ ([...root.querySelectorAll("button")].find((b) => b.textContent === "Select"));
+    expect(select.disabled).toBe(true);
+    input.value = "AB";
+    /** @param {Record<string, any>} init */
+    const key = (init) => input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true, ...init }));
+    key({});
+    expect(count.textContent).toBe("1 / 3");
+    expect(model.state.search).toBe("AB");
+    key({});
+    key({});
+    expect(count.textContent).toBe("3 / 3");
+    key({ shiftKey: true });
+    expect(count.textContent).toBe("2 / 3");
+    key({ ctrlKey: true });
+    expect(model.state.selection).toEqual([4, 3]);
+    model.fromPython("selection", []);
+    expect(select.disabled).toBe(false);
+    select.click();
+    expect(model.state.selection).toEqual([4, 3]);
+    model.fromPython("search", "x");
+    expect(input.value).toBe("x");
+    expect(count.textContent).toBe("1 match");
   });
 
   it("cleanup removes the DOM and every listener", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cull } from "./cull.js";
 import { cutPosition, handleBox } from "./cut-line.js";
-import { makeFrame } from "./frame.js";
+import { leafSide, makeFrame } from "./frame.js";
 import { onCutLine } from "./hit.js";
 import { computeLayout } from "./layout.js";
 import { balanced } from "./testing.js";
@@ -15,7 +15,7 @@ describe.each(/** @type {const} */ (["top", "bottom", "left", "right"]))("cut li
   const fr = makeFrame(o, plot, full);
   const list = cull(L, fr.win, fr.leafLen);
   /** @param {number | null} cut */
-  const drawn = (cut) => ({ fr, list, cut, fullTop: full[3], labelBand: 40 });
+  const drawn = (cut) => ({ fr, list, cut, fullTop: full[3], labelBand: 40, side: leafSide(false) });
 
   it("sits at the cut, pinned to the edge when out of view, at the top without a cut", () => {
     expect(cutPosition(fr, 1.5, full[3])).toEqual({ b: fr.heightPos(1.5), pinned: false });

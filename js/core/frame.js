@@ -60,24 +60,90 @@ export function makeFrame(orientation, plot, win) {
   };
 }
 
+/** Thickness of the cluster band, px. */
+export const BAND_PX = 12;
+/** Room for the leaf-axis title beyond the labels, px. */
+export const LEAF_TITLE_PX = 16;
+
+/**
+ * Offsets outward from the plot's leaf edge (below it for "top"), in px. The band's room is kept
+ * whether or not it is drawn: setting or clearing a cut must not move the tree.
+ * @typedef {object} LeafSide
+ * @property {boolean} shown    the cluster band is drawn (a partition is shown)
+ * @property {number} bandFrom  where the cluster band starts
+ * @property {number} bandTo    ... and ends
+ * @property {number} labels    where the leaf labels start
+ */
+
+/**
+ * @param {boolean} shown  a partition is shown: the band of cluster colours is drawn
+ * @returns {LeafSide}
+ */
+export function leafSide(shown) {
+  return { shown, bandFrom: 2, bandTo: 2 + BAND_PX, labels: 2 + BAND_PX + 6 };
+}
+
+/**
+ * Position along the height axis (px), `off` px outward from the plot's leaf edge: where the
+ * band, the labels and the leaf-axis title go (drawing and hit testing alike).
+ * @param {Frame} fr
+ * @param {number} off
+ */
+export function outward(fr, off) {
+  const p = fr.plot;
+  switch (fr.orientation) {
+    case "top": return p.y + p.h + off;
+    case "bottom": return p.y - off;
+    case "left": return p.x + p.w + off;
+    default: return p.x - off;
+  }
+}
+
+/**
+ * How far outward from the leaf edge a point lies (px; negative: inside the plot).
+ * @param {Frame} fr
+ * @param {number} b  px along the height axis
+ */
+export function outwardOf(fr, b) {
+  const o = fr.orientation;
+  return o === "top" || o === "left" ? b - outward(fr, 0) : outward(fr, 0) - b;
+}
+
 /**
  * The plot area inside a canvas of width x height CSS px: room for the title, the height axis,
- * the leaf labels (`labelBand` px) and the cut handle.
+ * the leaf side (cluster band, `labelBand` px of labels, the leaf-axis title) and the cut handle.
  * @param {Orientation} o
  * @param {number} width
  * @param {number} height
- * @param {{title: boolean, labelBand: number}} opts
+ * @param {{title: boolean, labelBand: number, side?: LeafSide, leafTitle?: boolean}} opts
  * @returns {Rect}
  */
-export function plotRect(o, width, height, { title, labelBand }) {
+export function plotRect(o, width, height, { title, labelBand, side, leafTitle }) {
   const head = title ? 26 : 0;
   const axis = 58; // tick labels and the axis title beside a vertical height axis
   const axisBelow = 40; // the same under a horizontal one
   const handle = 22; // the cut handle and its readout past the end of the cut line
+  const leaves = labelBand + (side ? side.labels : 6) + (leafTitle ? LEAF_TITLE_PX : 0);
   let m;
-  if (o === "top") m = { l: axis, r: handle, t: head + 22, b: labelBand + 6 };
-  else if (o === "bottom") m = { l: axis, r: handle, t: head + labelBand + 6, b: 22 };
-  else if (o === "left") m = { l: 16, r: labelBand + 6, t: head + handle, b: axisBelow };
-  else m = { l: labelBand + 6, r: 16, t: head + handle, b: axisBelow };
+  if (o === "top") m = { l: axis, r: handle, t: head + 22, b: leaves };
+  else if (o === "bottom") m = { l: axis, r: handle, t: head + leaves, b: 22 };
+  else if (o === "left") m = { l: 16, r: leaves, t: head + handle, b: axisBelow };
+  else m = { l: leaves, r: 16, t: head + handle, b: axisBelow };
   return { x: m.l, y: m.t, w: Math.max(10, width - m.l - m.r), h: Math.max(10, height - m.t - m.b) };
+}
+
+/** Canvas height when the model leaves it to the view (height None): 420 px for "top" and
+ * "bottom"; for "left" and "right" tall enough for a line of text per leaf, up to 1200 px. */
+export const AUTO_HEIGHT = { base: 420, cap: 1200 };
+
+/**
+ * @param {Orientation} o
+ * @param {number} n  leaves
+ * @param {number} fontSize  px
+ * @param {boolean} title
+ */
+export function autoHeight(o, n, fontSize, title) {
+  if (o === "top" || o === "bottom") return AUTO_HEIGHT.base;
+  const margins = (title ? 26 : 0) + 22 + 40; // title, cut handle, height axis below
+  return Math.max(AUTO_HEIGHT.base, Math.min(AUTO_HEIGHT.cap, Math.ceil(n * (fontSize + 1) + margins)));
 }

@@ -2,6 +2,7 @@
 // containing the point, or a leaf label; and whether a point grabs the cut line. Only the current
 // draw list is searched, so a lookup is O(pixels).
 import { cutPosition, handleBox } from "./cut-line.js";
+import { outwardOf } from "./frame.js";
 import { nodeHeight } from "./layout.js";
 
 /**
@@ -12,6 +13,7 @@ import { nodeHeight } from "./layout.js";
  *   cut: number | null,
  *   fullTop: number,
  *   labelBand: number,
+ *   side: import("./frame.js").LeafSide,
  * } | null} Drawn
  */
 
@@ -99,18 +101,34 @@ export function onCutLine(current, x, y) {
  */
 export function pickNode(L, current, x, y) {
   if (!current || L.n === 0) return -1;
-  const { fr, list, labelBand } = current;
+  const { fr, list, labelBand, side } = current;
   const v = hitNode(L, list, fr, x, y);
   if (v >= 0) return v;
   // Over the leaf labels: the leaf of that column (row).
   const [a, b] = fr.ab(x, y);
-  const base = fr.heightPos(0);
-  const o = fr.orientation;
-  const beyond = o === "top" || o === "left" ? b > base && b < base + labelBand : b < base && b > base - labelBand;
+  const off = outwardOf(fr, b);
+  const beyond = off > (side.shown ? side.bandTo : 0) && off < side.labels + labelBand;
   const u = fr.leafAt(a);
   if (beyond && u >= fr.win[0] && u < fr.win[1] && u >= 0 && u < L.n) {
     const pxPerLeaf = fr.leafLen / (fr.win[1] - fr.win[0]);
     if (pxPerLeaf >= 4) return L.order[Math.floor(u)];
   }
   return -1;
+}
+
+/**
+ * The drawn position under (x, y) on the band of cluster colours, or -1 (no band, or off it).
+ * @param {number} n  leaves
+ * @param {Drawn} current
+ * @param {number} x
+ * @param {number} y
+ */
+export function pickBand(n, current, x, y) {
+  if (!current || !current.side.shown) return -1;
+  const { fr, side } = current;
+  const [a, b] = fr.ab(x, y);
+  const off = outwardOf(fr, b);
+  if (off < side.bandFrom - 1 || off > side.bandTo + 1) return -1;
+  const u = fr.leafAt(a);
+  return u >= fr.win[0] && u < fr.win[1] && u >= 0 && u < n ? Math.floor(u) : -1;
 }

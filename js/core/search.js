@@ -1,4 +1,13 @@
-// Label search: drawn positions whose label contains the query, case-insensitive.
+// Label search: drawn positions whose label contains the query, case-insensitive. Python's
+// `search_matches` (_search.py) follows the same rule: trimmed as String.trim(), lower-cased.
+
+/**
+ * The text searched for: trimmed and lower-cased ("" searches nothing).
+ * @param {string} q
+ */
+export function needle(q) {
+  return q.trim().toLowerCase();
+}
 
 /**
  * @param {string[]} lower     every row's label, lower-cased (by row)

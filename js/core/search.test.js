@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { findMatches, narrows } from "./search.js";
+import { findMatches, narrows, needle } from "./search.js";
 
 describe("search", () => {
   const lower = ["apple", "banana", "cherry", "pineapple", "grape"];
@@ -18,5 +19,20 @@ describe("search", () => {
     expect(narrows("pe", "ape")).toBe(true);
     expect(narrows("app", "ap")).toBe(false);
     expect(narrows("", "a")).toBe(false);
+  });
+});
+
+describe("search agrees with Python's search_matches", () => {
+  // tests/fixtures/search/cases.json: labels, a drawn order and queries with the matches Python
+  // computes (tests/test_search.py writes it and checks it is current).
+  const cases = JSON.parse(readFileSync(new URL("../../tests/fixtures/search/cases.json", import.meta.url), "utf8"));
+  const lower = cases.labels.map((/** @type {string} */ s) => s.toLowerCase());
+  const order = Int32Array.from(cases.order);
+  /** @type {{q: string, matches: number[]}[]} */
+  const queries = cases.queries;
+  it.each(queries.map((c) => ({ ...c, shown: JSON.stringify(c.q) })))("query $shown", (c) => {
+    const q = needle(c.q);
+    const got = q ? Array.from(findMatches(lower, order, q, null), (p) => order[p]) : [];
+    expect(got).toEqual(c.matches);
   });
 });

@@ -6,12 +6,15 @@
 /** Smallest leaf-axis span a zoom may reach (leaf units). */
 export const MIN_LEAVES = 2;
 
+// Room above the highest merge a window shows, as a factor of its height (the one place).
+export const HEADROOM = 1.05;
+
 /**
- * Top of the full view's height axis: 5% headroom above the root (1 when all heights are 0).
- * @param {number} top  maxh of the root
+ * Top of a height axis showing merges up to `top`: 5% headroom (1 when all heights are 0).
+ * @param {number} top  highest merge shown (maxh of the root for the full view)
  */
 export function fullTop(top) {
-  return top > 0 ? top * 1.05 : 1;
+  return top > 0 ? top * HEADROOM : 1;
 }
 
 /**
@@ -34,7 +37,9 @@ export function fullWindow(n, top) {
  */
 function clampSpan(a, b, lo, hi, minSpan) {
   let span = Math.max(Math.min(b - a, hi - lo), Math.min(minSpan, hi - lo));
-  if (!(span > 0)) span = hi - lo;
+  // All but float noise of the full span is the full span (zooming out in as many steps as in
+  // leaves a few 1e-9 of drift): snap, so the full view reads as the full view.
+  if (!(span > 0) || span >= (hi - lo) * (1 - 1e-9)) span = hi - lo;
   let s = Math.max(lo, Math.min(a, hi - span));
   if (!Number.isFinite(s)) s = lo;
   return [s, s + span];
@@ -98,8 +103,7 @@ export function pan(w, full, dx, dy) {
  */
 export function subtreeWindow(L, v) {
   const s = L.start[v], c = L.count[v];
-  const top = v >= L.n ? L.maxh[v] : 0;
-  return [s, s + c, 0, top > 0 ? top * 1.05 : 1];
+  return [s, s + c, 0, fullTop(v >= L.n ? L.maxh[v] : 0)];
 }
 
 /**

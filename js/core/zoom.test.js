@@ -68,3 +68,14 @@ describe("zoom", () => {
     expect(sameWindow([1, 2, 3, 4], [1, 2, 3, 4.1])).toBe(false);
   });
 });
+
+describe("zooming back out", () => {
+  it("as many steps out as in lands on the full view exactly, not a hair inside it", () => {
+    /** @type {import("./zoom.js").Window} */
+    let w = [0, 1_000_000, 0, 1];
+    const full = /** @type {import("./zoom.js").Window} */ ([...w]);
+    for (let i = 0; i < 30; i++) w = zoomAt(w, full, "leaf", 0.5 + 0.01 * (i % 3), Math.exp(-0.15));
+    for (let i = 0; i < 30; i++) w = zoomAt(w, full, "leaf", 0.5 - 0.01 * (i % 3), Math.exp(0.15));
+    expect(w).toEqual(full);
+  });
+});

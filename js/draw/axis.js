@@ -1,5 +1,6 @@
-// Title and height axis: grid lines, tick marks and labels, the axis title.
+// Titles and the height axis: grid lines, tick marks and labels, the axis titles.
 import { formatTick, niceTicks } from "../core/format.js";
+import { outward } from "../core/frame.js";
 import { snap } from "./scene.js";
 
 /** @typedef {import("./scene.js").Scene} Scene */
@@ -76,6 +77,33 @@ export function drawAxis(ctx, s) {
       ctx.textBaseline = "bottom";
       ctx.fillText(s.axisLabel, p.x + p.w / 2, s.height - 3, p.w);
     }
+  }
+  ctx.restore();
+}
+
+/**
+ * The leaf-axis title (the tutorial's "Fruit Name"), beyond the leaf labels, centred on the plot.
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {Scene} s
+ */
+export function drawLeafTitle(ctx, s) {
+  if (!s.leafLabel) return;
+  const { fr, theme } = s;
+  const p = fr.plot;
+  const at = outward(fr, s.side.labels + s.labelBand + 2);
+  const o = fr.orientation;
+  ctx.save();
+  ctx.fillStyle = theme.muted;
+  ctx.font = `${theme.fontSize}px ${theme.font}`;
+  ctx.textAlign = "center";
+  if (fr.vertical) {
+    ctx.textBaseline = o === "top" ? "top" : "bottom";
+    ctx.fillText(s.leafLabel, p.x + p.w / 2, at, p.w);
+  } else {
+    ctx.translate(at, p.y + p.h / 2);
+    ctx.rotate(-Math.PI / 2); // reads bottom to top; local "down" points away from the plot
+    ctx.textBaseline = o === "left" ? "top" : "bottom";
+    ctx.fillText(s.leafLabel, 0, 0, p.h);
   }
   ctx.restore();
 }

@@ -30,9 +30,21 @@ export function drawCut(ctx, s) {
   }
   ctx.setLineDash([]);
 
-  // Grab handle: a small rounded tab with two grip lines.
+  // Grab handle: a small rounded tab with two grip lines (not in an exported picture).
   const hb = handleBox(fr, rawB);
   ctx.globalAlpha = 1;
+  if (!s.exporting) drawHandle(ctx, s, hb);
+  readout(ctx, s, b);
+  ctx.restore();
+}
+
+/**
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {Scene} s
+ * @param {{x: number, y: number, w: number, h: number}} hb
+ */
+function drawHandle(ctx, s, hb) {
+  const { fr, theme, dpr } = s;
   ctx.fillStyle = s.cutHot ? theme.accent : theme.panel;
   ctx.strokeStyle = s.cutHot ? theme.accent : theme.border;
   ctx.lineWidth = 1;
@@ -54,8 +66,19 @@ export function drawCut(ctx, s) {
     }
   }
   ctx.stroke();
+}
 
-  // Readout beside the line, on a pill so it reads over the links.
+/**
+ * The readout beside the line, on a pill so it reads over the links.
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {Scene} s
+ * @param {number} b  the line's position along the height axis
+ */
+function readout(ctx, s, b) {
+  const { fr, theme } = s;
+  const p = fr.plot;
+  const none = s.cut === null;
+  const perBranch = s.clusters.nodes !== null;
   const text = perBranch ? partitionReadout(s.k, s.clusters.outliers) : cutReadout(s.cut, s.k);
   ctx.font = `${none && !perBranch ? "" : "600 "}${theme.fontSize}px ${theme.font}`;
   const w = ctx.measureText(text).width + 10;
@@ -81,5 +104,4 @@ export function drawCut(ctx, s) {
   ctx.textAlign = "left";
   ctx.textBaseline = "middle";
   ctx.fillText(text, x + 5, y + h / 2 + 0.5);
-  ctx.restore();
 }

@@ -1,5 +1,6 @@
 // Leaf side of the plot: search-match ticks, leaf labels (shortened to fit), or a hint to zoom.
 import { formatCount } from "../core/format.js";
+import { outward } from "../core/frame.js";
 import { isSelected } from "./scene.js";
 
 /** @typedef {import("./scene.js").Scene} Scene */
@@ -29,14 +30,14 @@ export function drawMatches(ctx, s) {
   const { fr, matches } = s;
   if (!matches || matches.length === 0) return;
   const [x0, x1] = fr.win;
-  const base = fr.heightPos(0);
+  const base = outward(fr, s.side.labels - 5); // just before the labels (past the band)
   const dir = fr.orientation === "top" || fr.orientation === "left" ? 1 : -1;
   ctx.save();
   ctx.fillStyle = s.theme.mark;
   let i = lowerBound(matches, Math.floor(x0));
   while (i < matches.length && matches[i] < x1) {
     const a = fr.leafPos(matches[i] + 0.5);
-    const [x, y] = fr.xy(a - 1.5, dir > 0 ? base + 1 : base - 5);
+    const [x, y] = fr.xy(a - 1.5, dir > 0 ? base : base - 4);
     const [w, h] = fr.xy(3, 4);
     ctx.fillRect(x, y, w, h);
     i = Math.max(i + 1, lowerBound(matches, Math.floor(fr.leafAt(a + 2))));
@@ -70,66 +71,71 @@ function fit(ctx, s, text, max) {
   return out;
 }
 
-const MIN_LABEL_PX = 6;
+// Labels are drawn down to this many px per leaf (the font shrinks with them, as the tutorial's
+// matplotlib figure does): below it they would overlap, and a hint to zoom takes their place.
+const MIN_LABEL_PX = 4;
 
 /**
- * Leaf labels where they fit: one per leaf once leaves are at least a line of text apart.
+ * Leaf labels where they fit: one per leaf once leaves are at least MIN_LABEL_PX apart.
  * @param {CanvasRenderingContext2D} ctx
  * @param {Scene} s
+ * @returns {number} labels drawn
  */
 export function drawLabels(ctx, s) {
   const { L, fr, theme, labels, matches } = s;
   const [x0, x1] = fr.win;
   const pxPerLeaf = fr.leafLen / (x1 - x0);
-  const p = fr.plot;
-  if (s.labelBand < 8) return;
-  // Dense leaves get a smaller font, down to the smallest size still legible (as the
-  // tutorial's matplotlib plot does); denser than that, a hint to zoom instead.
+  if (s.labelBand < 8) return 0;
   if (pxPerLeaf < MIN_LABEL_PX) {
     labelHint(ctx, s, Math.ceil(x1) - Math.floor(x0));
-    return;
+    return 0;
   }
-  const size = Math.min(theme.fontSize, Math.floor(pxPerLeaf));
+  const size = Math.max(MIN_LABEL_PX, Math.min(theme.fontSize, Math.floor(pxPerLeaf)));
   const max = s.labelBand - 6;
   const lo = Math.max(0, Math.floor(x0)), hi = Math.min(L.n, Math.ceil(x1));
+  const at = outward(fr, s.side.labels);
   ctx.save();
   ctx.font = `${size}px ${theme.font}`;
   ctx.textBaseline = "middle";
   const o = fr.orientation;
   const anySelected = s.selection.length > 0;
+  let drawn = 0;
   for (let pos = lo; pos < hi; pos++) {
     const row = L.order[pos];
     const text = fit(ctx, s, labels.get(row), max);
     if (!text) continue;
     const a = fr.leafPos(pos + 0.5);
     const matched = matches !== null && matches.length > 0 && matches[lowerBound(matches, pos)] === pos;
-    ctx.fillStyle = row === s.hover || (anySelected && isSelected(s, row)) ? theme.accent : theme.fg;
+    ctx.fillStyle = row === s.hover || (anySelected && isSelected(s, row)) ? theme.accentText : theme.fg;
     ctx.save();
     if (o === "top" || o === "bottom") {
-      ctx.translate(a, o === "top" ? p.y + p.h + 6 : p.y - 6);
+      ctx.translate(a, at);
       ctx.rotate(-Math.PI / 2); // reads bottom to top, like leaf_rotation=90
       ctx.textAlign = o === "top" ? "right" : "left";
     } else {
-      ctx.translate(o === "left" ? p.x + p.w + 6 : p.x - 6, a);
+      ctx.translate(at, a);
       ctx.textAlign = o === "left" ? "left" : "right";
     }
     if (matched) {
       const w = ctx.measureText(text).width;
       ctx.save();
       ctx.fillStyle = theme.mark;
-      ctx.globalAlpha = 0.3;
+      ctx.globalAlpha = pos === s.currentMatch ? 0.7 : 0.3; // the match Enter went to stands out
       const left = ctx.textAlign === "right" ? -w - 2 : -2;
       ctx.fillRect(left, -size / 2 - 2, w + 4, size + 4);
       ctx.restore();
     }
     ctx.fillText(text, 0, 0);
     ctx.restore();
+    drawn++;
   }
   ctx.restore();
+  return drawn;
 }
 
 /**
- * Too many leaves to label: say so where the labels would be.
+ * Too many leaves to label: say so where the labels would be, horizontally (wrapped to the
+ * label band beside a vertical leaf axis).
  * @param {CanvasRenderingContext2D} ctx
  * @param {Scene} s
  * @param {number} visible
@@ -144,14 +150,39 @@ function labelHint(ctx, s, visible) {
   ctx.textBaseline = "middle";
   ctx.textAlign = "center";
   const o = fr.orientation;
-  if (o === "top") ctx.fillText(text, p.x + p.w / 2, p.y + p.h + 16, p.w);
-  else if (o === "bottom") ctx.fillText(text, p.x + p.w / 2, p.y - 16, p.w);
-  else {
-    ctx.translate(o === "left" ? p.x + p.w + 14 : p.x - 14, p.y + p.h / 2);
-    ctx.rotate(o === "left" ? Math.PI / 2 : -Math.PI / 2);
-    ctx.fillText(text, 0, 0, p.h);
+  if (o === "top" || o === "bottom") {
+    ctx.fillText(text, p.x + p.w / 2, outward(fr, s.side.labels + 10), p.w);
+  } else {
+    const width = s.labelBand - 4;
+    const lines = wrap(ctx, text, width);
+    const mid = outward(fr, s.side.labels + s.labelBand / 2);
+    const line = theme.fontSize + 3;
+    lines.forEach((t, i) => ctx.fillText(t, mid, p.y + p.h / 2 + (i - (lines.length - 1) / 2) * line, width));
   }
   ctx.restore();
+}
+
+/**
+ * Words into lines no wider than `max` px (a word wider than that gets a line of its own).
+ * @param {CanvasRenderingContext2D} ctx
+ * @param {string} text
+ * @param {number} max
+ */
+function wrap(ctx, text, max) {
+  /** @type {string[]} */
+  const lines = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(next).width > max) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = next;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /**
@@ -173,6 +204,8 @@ export function measureLabelBand(ctx, theme, labels, n, o, cssH, cssW) {
     const row = k === n ? i : Math.floor((i * n) / k);
     w = Math.max(w, ctx.measureText(labels.get(row)).width);
   }
-  const cap = o === "top" || o === "bottom" ? Math.min(150, cssH * 0.3) : Math.min(220, (cssW || 640) * 0.3);
-  return Math.round(Math.max(24, Math.min(cap, w + 12)));
+  const vertical = o === "top" || o === "bottom";
+  const cap = vertical ? Math.min(150, cssH * 0.3) : Math.min(220, (cssW || 640) * 0.3);
+  // Beside a vertical leaf axis the band also holds the zoom hint, wrapped: room for 3 lines.
+  return Math.round(Math.max(vertical ? 24 : Math.min(cap, 100), Math.min(cap, w + 12)));
 }

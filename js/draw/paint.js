@@ -1,6 +1,8 @@
 // Entry of the drawing (draw/ is the only code that touches a canvas): one frame of the
 // dendrogram from a scene, layer by layer, back to front.
-import { drawAxis, drawTitle } from "./axis.js";
+import { drawAxis, drawLeafTitle, drawTitle } from "./axis.js";
+import { drawBand } from "./band.js";
+import { drawBrush } from "./brush.js";
 import { drawCut } from "./cut.js";
 import { drawLabels, drawMatches } from "./labels.js";
 import { drawStrip } from "./strip.js";
@@ -9,9 +11,10 @@ import { drawBlocks, drawClusterMarks, drawHover, drawLinks, drawSelectionBands 
 /** @typedef {import("./scene.js").Scene} Scene */
 
 /**
- * Draw one frame.
+ * Draw one frame; returns what it drew that the view reports (the number of leaf labels).
  * @param {CanvasRenderingContext2D} ctx
  * @param {Scene} s
+ * @returns {{labels: number}}
  */
 export function drawScene(ctx, s) {
   const { theme, fr, width, height, dpr } = s;
@@ -19,9 +22,10 @@ export function drawScene(ctx, s) {
   ctx.fillStyle = theme.bg;
   ctx.fillRect(0, 0, width, height);
   ctx.font = `${theme.fontSize}px ${theme.font}`;
-  if (s.L.n === 0) return;
+  if (s.L.n === 0) return { labels: 0 };
   drawTitle(ctx, s);
   drawAxis(ctx, s);
+  drawLeafTitle(ctx, s);
 
   const p = fr.plot;
   ctx.save();
@@ -34,11 +38,14 @@ export function drawScene(ctx, s) {
   drawBlocks(ctx, s);
   drawLinks(ctx, s);
   drawClusterMarks(ctx, s);
-  drawHover(ctx, s);
+  if (!s.exporting) drawHover(ctx, s);
   drawStrip(ctx, s);
+  drawBrush(ctx, s);
   ctx.restore();
 
+  drawBand(ctx, s);
   drawMatches(ctx, s);
-  drawLabels(ctx, s);
+  const labels = drawLabels(ctx, s);
   drawCut(ctx, s);
+  return { labels };
 }

@@ -23,7 +23,12 @@
  * @property {boolean} cutHot       the cut line is hovered or dragged
  * @property {string} title
  * @property {string} axisLabel
+ * @property {string} leafLabel     leaf-axis title
  * @property {number} labelBand     px reserved for leaf labels
+ * @property {import("../core/frame.js").LeafSide} side  band and labels beside the leaves
+ * @property {[number, number] | null} brush  leaf-axis band being brushed (leaf units)
+ * @property {number} currentMatch  drawn position of the match Enter went to, -1 for none
+ * @property {boolean} exporting    a picture to save: no grab handle, no hover
  * @property {number} fullTop       top of the full height axis
  * @property {import("../core/theme.js").Theme} theme
  * @property {Map<string, string>} fitCache  labels shortened to fit, by width

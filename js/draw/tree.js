@@ -18,7 +18,7 @@ export function drawSelectionBands(ctx, s) {
     if (u < 0 || u >= L.count.length) continue;
     const a0 = fr.leafPos(L.start[u]), a1 = fr.leafPos(L.start[u] + L.count[u]);
     const top = u >= L.n ? L.maxh[u] : (L.parent[u] >= 0 ? nodeHeight(L, L.parent[u]) : 0);
-    const b0 = fr.heightPos(0), b1 = fr.heightPos(top + (s.fullTop / 1.05) * 0.02);
+    const b0 = fr.heightPos(0), b1 = fr.heightPos(top + (L.top || 1) * 0.02); // a little above the node
     const [x, y] = fr.xy(Math.min(a0, a1), Math.min(b0, b1));
     const [w, h] = fr.xy(Math.max(1, Math.abs(a1 - a0)), Math.abs(b1 - b0));
     ctx.fillRect(x, y, w, h);

@@ -76,6 +76,7 @@ export function fourLeaves(extra = {}) {
     cut_height: 3,
     selection: [],
     view_window: [],
+    search: "",
     orientation: "top",
     height: 420,
     title: "",

@@ -1,21 +1,25 @@
-// The view's state and its only owner. Synced values (cut, selection, view window) and local ones
-// (hover, drag, search, caches) change through the actions below; pointer, keys, search box,
-// toolbar and model sync call them and never assign fields. Every change is announced through
-// `onChange(what)`; writes to Python go through the one rule in writer.js.
+// The view's state and its only owner. Synced values (cut, selection, view window, search) and
+// local ones (hover, drag, brush, search matches, caches) change through the actions below;
+// pointer, keys, search box, toolbar and model sync call them and never assign fields. Every
+// change is announced through `onChange(what)`; writes to Python go through the one rule in
+// writer.js.
+import { clusterNode, coverNodes, coverRange } from "../core/cover.js";
 import { alterAt, clustersAtCut, clustersOfNodes, nodesAtCut } from "../core/clusters.js";
 import { cutSteps, stepCut as nextCut } from "../core/cut.js";
 import { decodeTree, makeLabels } from "../core/decode.js";
+import { visibleLeaves } from "../core/fit.js";
 import { computeLayout } from "../core/layout.js";
-import { findMatches, narrows } from "../core/search.js";
-import { readSuggestions } from "../core/strip.js";
 import * as zoom from "../core/zoom.js";
+import { readSuggestions } from "../core/strip.js";
+import { MATCH_SPAN, makeSearch } from "./search.js";
 import { SYNCED, readOptions } from "./synced.js";
+import { windowPolicy } from "./window.js";
 import { makeWriter } from "./writer.js";
 
 /** @typedef {import("../core/zoom.js").Window} Window */
 /** @typedef {import("./synced.js").SyncedName} SyncedName */
 /** @typedef {{final?: boolean}} WriteOpts  final: exact write now (default); else a gesture step */
-/** @typedef {SyncedName | "tree" | "labels" | "tooltips" | "options" | "suggestions" | "hover" | "cutHot" | "drag" | "search"} Change */
+/** @typedef {SyncedName | "tree" | "labels" | "tooltips" | "options" | "suggestions" | "hover" | "cutHot" | "drag" | "brush"} Change */
 /** @typedef {ReturnType<typeof createState>} State */
 
 /**
@@ -37,17 +41,18 @@ export function createState(model, onChange) {
   let full = zoom.fullWindow(0, 0);
 
   // ---- synced with Python, by trait name (view form) ----------------------------------------
-  /** @type {{cut_height: number | null, selection: number[], view_window: Window, _cluster_nodes: Int32Array | null}} */
-  const synced = { cut_height: null, selection: [], view_window: full, _cluster_nodes: null };
+  /** @type {{cut_height: number | null, selection: number[], view_window: Window, search: string, _cluster_nodes: Int32Array | null}} */
+  const synced = { cut_height: null, selection: [], view_window: full, search: "", _cluster_nodes: null };
 
   // ---- this view's own ------------------------------------------------------------------------
   let hover = -1;
   let cutHot = false;
-  /** @type {"cut" | "pan" | null} */
+  /** @type {"cut" | "pan" | "brush" | null} */
   let drag = null;
-  let query = "";
-  /** @type {Int32Array | null} */
-  let matches = null;
+  /** @type {[number, number] | null} */
+  let brush = null; // leaf-axis band being brushed, leaf units
+  const found = makeSearch();
+  const windows = windowPolicy({ layout: () => L, full: () => full, now: () => synced.view_window });
   /** @type {Float64Array | null} */
   let steps = null;
   /** @type {{t: number | null, nodes: Int32Array | null, c: import("../core/clusters.js").Clusters} | null} */
@@ -59,6 +64,7 @@ export function createState(model, onChange) {
   /** Consequences of a synced value changing, whoever changed it. @param {SyncedName} key */
   function changedSynced(key) {
     if (key === "view_window") hover = -1; // what was under the pointer has moved
+    if (key === "search") runSearch(false);
     onChange(key);
   }
 
@@ -80,7 +86,7 @@ export function createState(model, onChange) {
   function setAll(entries, o = {}) {
     for (const [key, value] of entries) {
       if (!SYNCED[key].same(value, synced[key])) {
-        synced[key] = value;
+        /** @type {Record<SyncedName, any>} */ (synced)[key] = value;
         changedSynced(key);
       }
     }
@@ -90,16 +96,15 @@ export function createState(model, onChange) {
   /** Read every synced value from the model, as it is now. */
   function readSynced() {
     for (const key of /** @type {SyncedName[]} */ (Object.keys(SYNCED))) {
-      synced[key] = SYNCED[key].read(model.get(key), ctx());
+      /** @type {Record<SyncedName, any>} */ (synced)[key] = SYNCED[key].read(model.get(key), ctx());
     }
   }
 
-  /** Run the search for `needle` again; `fresh`: the labels changed. @param {string} needle @param {boolean} fresh */
-  function runSearch(needle, fresh) {
-    const within = !fresh && matches && narrows(query, needle) ? matches : null;
-    matches = needle ? findMatches(labels.lowerAll(), L.order, needle, within) : null;
-    query = needle;
+  /** Search the synced query again; `fresh`: the labels or the tree changed. @param {boolean} fresh */
+  function runSearch(fresh) {
+    found.run(synced.search, () => labels.lowerAll(), L.order, fresh);
   }
+
 
   const loaders = {
     tree() {
@@ -108,6 +113,8 @@ export function createState(model, onChange) {
       steps = null;
       clustersCache = null;
       hover = -1;
+      brush = null;
+      windows.forget();
       readSynced(); // node ids and windows are read against the new tree
       loaders.labels();
       loaders.tooltips();
@@ -118,7 +125,7 @@ export function createState(model, onChange) {
     },
     labels() {
       labels = makeLabels(model.get("_labels"), L.n);
-      if (query) runSearch(query, true);
+      runSearch(true);
     },
     tooltips() {
       tips = model.get("_tooltips") ?? {};
@@ -149,16 +156,18 @@ export function createState(model, onChange) {
     return clustersCache.c;
   }
 
+  /** Cluster id of every drawn position (-1: outlier). */
+  const ids = () => clusters().ids;
+
   /** Show node's subtree (a leaf alone is no view: its pair). @param {number} node */
   function zoomTo(node) {
     const v = node < L.n && L.parent[node] >= 0 ? L.parent[node] : node;
-    set("view_window", zoom.subtreeWindow(L, v));
+    set("view_window", windows.subtree(v));
   }
 
-  /** Match labels containing `q` (case-insensitive). @param {string} q */
-  function search(q) {
-    runSearch(q.trim().toLowerCase(), false);
-    onChange("search");
+  /** The label search: `q` as typed; a gesture step (typing) is written when it ends. @param {string} q @param {WriteOpts} [o] */
+  function search(q, o) {
+    set("search", q, o);
   }
 
   return {
@@ -175,16 +184,29 @@ export function createState(model, onChange) {
     get hover() { return hover; },
     get cutHot() { return cutHot; },
     get drag() { return drag; },
-    get query() { return query; },
-    get matches() { return matches; },
+    get brush() { return brush; },
+    get query() { return found.query; },
+    /** the search as typed (the synced trait) */
+    get searchText() { return synced.search; },
+    get matches() { return found.matches; },
+    /** drawn position of the match Enter went to, -1 for none */
+    get currentMatch() { return found.index >= 0 && found.matches ? found.matches[found.index] : -1; },
+    /** 1-based number of that match, 0 for none */
+    get matchNumber() { return found.index + 1; },
     clusters,
-    /** Cluster id of every drawn position (-1: outlier). */
-    ids: () => clusters().ids,
+    ids,
     nClusters: () => clusters().k,
+    /** A partition is shown (the band of cluster colours is drawn): a cut or cluster nodes. */
+    hasPartition: () => synced.cut_height !== null || clusters().nodes !== null,
     isFull: () => zoom.sameWindow(synced.view_window, full),
 
     // ---- the cut ------------------------------------------------------------------------------
     setCut,
+    /** One merge step up (+1: fewer clusters) or down (-1). @param {1 | -1} dir */
+    stepCut(dir) {
+      if (!steps) steps = cutSteps(L.gapHeight);
+      setCut(nextCut(steps, synced.cut_height, dir));
+    },
     /**
      * Alt-click on node v: split the cluster it heads, merge the clusters under it, or make it
      * a cluster (see core/clusters.js alterAt). One write of the new cluster nodes.
@@ -194,11 +216,6 @@ export function createState(model, onChange) {
       const c = clusters();
       const next = alterAt(L, c.nodes ?? nodesAtCut(L, c.cut), v);
       if (next) setAll([["cut_height", null], ["_cluster_nodes", Int32Array.from(next)]]);
-    },
-    /** One merge step up (+1: fewer clusters) or down (-1). @param {1 | -1} dir */
-    stepCut(dir) {
-      if (!steps) steps = cutSteps(L.gapHeight);
-      setCut(nextCut(steps, synced.cut_height, dir));
     },
 
     // ---- the selection -------------------------------------------------------------------------
@@ -214,17 +231,18 @@ export function createState(model, onChange) {
     // ---- the view window -----------------------------------------------------------------------
     /** @param {Window} w @param {WriteOpts} [o] */
     setWindow: (w, o) => set("view_window", w, o),
-    /** @param {"leaf" | "height"} axis @param {number} f  fixed point, 0..1 along the axis @param {number} factor  < 1 zooms in @param {WriteOpts} [o] */
-    zoomAt: (axis, f, factor, o) => set("view_window", zoom.zoomAt(synced.view_window, full, axis, f, factor), o),
-    /** @param {number} dx  leaf units @param {number} dy  height units @param {WriteOpts} [o] */
-    panBy: (dx, dy, o) => set("view_window", zoom.pan(synced.view_window, full, dx, dy), o),
-    resetZoom: () => set("view_window", full),
+    /**
+     * Zoom along one axis. Along the leaves the height axis is fitted to the visible leaves
+     * (unless set by hand); zooming the height axis sets it by hand.
+     * @param {"leaf" | "height"} axis @param {number} f  fixed point, 0..1 along the axis @param {number} factor  < 1 zooms in @param {WriteOpts} [o]
+     */
+    zoomAt: (axis, f, factor, o) => set("view_window", windows.zoomAt(axis, f, factor), o),
+    /** Move the window; moving the heights (dy != 0) sets them by hand. @param {number} dx  leaf units @param {number} dy  height units @param {WriteOpts} [o] */
+    panBy: (dx, dy, o) => set("view_window", windows.pan(synced.view_window, dx, dy), o),
+    /** A drag's pan, relative to the window at its start. @param {Window} from @param {number} dx @param {number} dy @param {WriteOpts} [o] */
+    panFrom: (from, dx, dy, o) => set("view_window", windows.pan(from, dx, dy), o),
+    resetZoom: () => set("view_window", windows.whole()),
     zoomTo,
-    /** Show every search match. */
-    zoomToMatches() {
-      const m = matches;
-      if (m && m.length) set("view_window", zoom.spanWindow(full, m[0], m[m.length - 1], Math.min(L.n, 30)));
-    },
     /** Double-click: a micro-cluster leaf asks Python for its rows; any other node is zoomed to. @param {number} node */
     openNode(node) {
       if (node < L.n && opts.expandable) model.send({ type: "expand", leaf: node });
@@ -246,7 +264,7 @@ export function createState(model, onChange) {
         onChange("cutHot");
       }
     },
-    /** @param {"cut" | "pan" | null} kind  the drag in progress */
+    /** @param {"cut" | "pan" | "brush" | null} kind  the drag in progress */
     setDrag(kind) {
       if (kind !== drag) {
         drag = kind;
@@ -254,9 +272,38 @@ export function createState(model, onChange) {
       }
     },
 
+    // ---- brushing and selecting groups of leaves ----------------------------------------------------
+    /** @param {[number, number] | null} band  leaf units, while shift-dragging */
+    setBrush(band) {
+      brush = band;
+      onChange("brush");
+    },
+    /** Select the leaves whose centre is in [u0, u1] (leaf units), as their covering subtrees. @param {number} u0 @param {number} u1 */
+    selectBand(u0, u1) {
+      const [lo, hi] = visibleLeaves(L.n, Math.min(u0, u1), Math.max(u0, u1));
+      set("selection", coverRange(L, lo, hi));
+    },
+    /** Select the cluster at drawn position p (its subtree); outliers select nothing. @param {number} p */
+    selectCluster(p) {
+      const v = clusterNode(L, ids(), p);
+      if (v >= 0) set("selection", [v]);
+    },
+
     // ---- search --------------------------------------------------------------------------------
     search,
     clearSearch: () => search(""),
+    /** Go to the next (+1) or previous (-1) match: it is centred, readable, and the count says which. @param {1 | -1} dir */
+    stepMatch(dir) {
+      const p = found.step(dir);
+      if (p < 0) return;
+      set("view_window", windows.around(p, MATCH_SPAN));
+      onChange("search");
+    },
+    /** Make the matches the selection, as their covering subtrees. */
+    selectMatches() {
+      const m = found.matches;
+      if (m && m.length) set("selection", coverNodes(L, m));
+    },
 
     // ---- from Python ---------------------------------------------------------------------------
     /** Take a synced value from the model: no write back; a gesture's key keeps its own. @param {SyncedName} key */
@@ -264,7 +311,7 @@ export function createState(model, onChange) {
       if (writer.isLive(key)) return;
       const v = SYNCED[key].read(model.get(key), ctx());
       if (!SYNCED[key].same(v, synced[key])) {
-        synced[key] = v;
+        /** @type {Record<SyncedName, any>} */ (synced)[key] = v;
         changedSynced(key);
       }
     },

@@ -227,18 +227,103 @@ describe("search", () => {
     const { state, model, changes } = setup({ _labels: labels(["apple", "pear", "Apricot", "plum"]) });
     state.search("  AP ");
     expect(state.query).toBe("ap");
+    expect(state.searchText).toBe("  AP ");
     expect([...(state.matches ?? [])]).toEqual([0, 2]);
     state.search("apr");
     expect([...(state.matches ?? [])]).toEqual([2]);
     model.fromPython("_labels", labels(["apricot", "x", "y", "z"]));
     state.reload("labels");
     expect([...(state.matches ?? [])]).toEqual([0]);
-    state.zoomToMatches(); // at least 30 leaves wide (or all of them): here the whole tree
-    expect(state.isFull()).toBe(true);
     state.clearSearch();
     expect(state.matches).toBeNull();
     expect(changes.filter((c) => c === "search").length).toBe(3);
-    expect(model.saves).toEqual([]); // the full view was the model's already
+    expect(model.saves).toEqual([{ search: "  AP " }, { search: "apr" }, { search: "" }]);
+  });
+
+  it("is a synced trait: typing is written when it ends, Python's value is adopted", () => {
+    const { state, model, py } = setup({ _labels: labels(["apple", "pear", "Apricot", "plum"]) });
+    state.search("p", { final: false });
+    state.search("pl", { final: false });
+    expect([...(state.matches ?? [])]).toEqual([0, 3]);
+    py(/** @type {any} */ ("search"), "apple"); // while typing: the box keeps the user's text
+    expect(state.searchText).toBe("pl");
+    vi.advanceTimersByTime(5000);
+    expect(model.saves).toEqual([]);
+    state.search("pl");
+    expect(model.saves).toEqual([{ search: "pl" }]);
+    py(/** @type {any} */ ("search"), "PEAR");
+    expect(state.searchText).toBe("PEAR");
+    expect([...(state.matches ?? [])]).toEqual([1]);
+    py(/** @type {any} */ ("search"), 42); // not text: no search
+    expect(state.matches).toBeNull();
+    expect(model.saves.length).toBe(1);
+  });
+
+  it("steps through the matches, wrapping, each one centred in a window that shows it", () => {
+    const { state } = setup({ _labels: labels(["apple", "pear", "Apricot", "plum"]) });
+    state.search("p");
+    expect([...(state.matches ?? [])]).toEqual([0, 1, 2, 3]);
+    state.zoomAt("leaf", 0.5, 0.5); // two leaves wide
+    expect(state.matchNumber).toBe(0);
+    state.stepMatch(1);
+    expect([state.matchNumber, state.currentMatch]).toEqual([1, 0]);
+    expect(state.win[0]).toBeLessThanOrEqual(0.5);
+    state.stepMatch(-1);
+    expect([state.matchNumber, state.currentMatch]).toEqual([4, 3]);
+    expect(state.win[1]).toBeGreaterThanOrEqual(3.5);
+    state.stepMatch(1);
+    expect(state.matchNumber).toBe(1);
+    state.search("pl"); // a new query starts again from the first
+    expect(state.matchNumber).toBe(0);
+  });
+
+  it("selects the matches as their covering subtrees", () => {
+    const { state, model } = setup({ _labels: labels(["ab", "ab", "x", "ab"]) });
+    state.search("ab");
+    state.selectMatches();
+    expect(state.selection).toEqual([4, 3]); // (0, 1) is node 4; leaf 3 alone
+    expect(model.saves.at(-1)).toEqual({ selection: [4, 3] });
+    state.search("zzz");
+    state.selectMatches(); // no match: the selection stays
+    expect(state.selection).toEqual([4, 3]);
+  });
+});
+
+describe("the height axis follows the leaves", () => {
+  it("a leaf zoom fits the heights to the visible leaves; set by hand, they stay; reset forgets", () => {
+    const { state } = setup();
+    state.zoomAt("leaf", 0.125, 0.5); // [0.25, 2.25]: leaves 0 and 1, their merge at 1
+    expect(state.win).toEqual([0.25, 2.25, 0, 1 * 1.05]);
+    state.zoomAt("leaf", 0.5, 2); // back out: the root again
+    expect(state.win).toEqual(FULL);
+    state.zoomAt("height", 0, 0.5); // by hand
+    const y = state.win.slice(2);
+    state.zoomAt("leaf", 0.125, 0.5);
+    expect(state.win.slice(2)).toEqual(y);
+    state.resetZoom();
+    state.zoomAt("leaf", 0.875, 0.5); // [1.75, 3.75]: leaves 2 and 3, their merge at 2
+    expect(state.win).toEqual([1.75, 3.75, 0, 2 * 1.05]);
+    state.panFrom(state.win, 0, 0.5); // a vertical pan sets the heights by hand too
+    state.zoomAt("leaf", 0.5, 2);
+    expect(state.win[3]).not.toBe(FULL[3]);
+    state.zoomTo(6); // zooming to a node fits both ways, and forgets
+    state.zoomAt("leaf", 0.125, 0.5);
+    expect(state.win).toEqual([0.25, 2.25, 0, 1 * 1.05]);
+  });
+});
+
+describe("brushing and the band", () => {
+  it("a band of leaves selects their covering subtrees; a cluster selects its node", () => {
+    const { state } = setup(); // cut at 3: clusters (0, 1) and (2, 3)
+    state.setBrush([0.4, 2.6]);
+    expect(state.brush).toEqual([0.4, 2.6]);
+    state.selectBand(2.6, 0.4); // centres 0.5, 1.5, 2.5: leaves 0, 1, 2
+    expect(state.selection).toEqual([4, 2]);
+    state.selectCluster(3);
+    expect(state.selection).toEqual([5]);
+    state.setCut(null); // one cluster: the root
+    state.selectCluster(0);
+    expect(state.selection).toEqual([6]);
   });
 });
 

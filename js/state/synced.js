@@ -106,7 +106,7 @@ function nodeList(v) {
   return null;
 }
 
-/** @type {Record<"cut_height" | "selection" | "view_window" | "_cluster_nodes", SyncedKey>} */
+/** @type {Record<"cut_height" | "selection" | "view_window" | "_cluster_nodes" | "search", SyncedKey>} */
 export const SYNCED = {
   cut_height: { read: readCut, write: (t) => t, same: (a, b) => a === b, live: "throttle" },
   selection: { read: readSelection, write: (s) => [...s], same: sameIds, live: "end" },
@@ -124,6 +124,8 @@ export const SYNCED = {
     same: sameNodes,
     live: "end",
   },
+  // The search box's text as typed; written when typing pauses or on Enter (not per keystroke).
+  search: { read: (raw) => (typeof raw === "string" ? raw : ""), write: (q) => q, same: (a, b) => a === b, live: "end" },
 };
 
 /** @typedef {keyof typeof SYNCED} SyncedName */
@@ -143,6 +145,7 @@ export const INPUTS = {
   height: "options",
   title: "options",
   axis_label: "options",
+  leaf_label: "options",
   palette: "options",
   busy: "options",
 };
@@ -152,16 +155,20 @@ export const INPUTS = {
 /**
  * @typedef {object} Options
  * @property {Orientation} orientation
- * @property {number} height      canvas height, CSS px
+ * @property {number | null} height  canvas height, CSS px (null: fitted, see core/frame.js)
  * @property {string} title
  * @property {string} axisLabel
+ * @property {string} leafLabel  leaf-axis title
  * @property {string[]} palette   cluster colours
  * @property {boolean} busy       Python is recomputing
  * @property {boolean} expandable leaves are micro-clusters Python can open (reduce=)
  */
 
 const ORIENTATIONS = ["top", "bottom", "left", "right"];
-const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"];
+/** Cluster colours when the model has none: the same list as Python's PALETTE (a test checks). */
+export const PALETTE = [
+  "#4B69A0", "#AA9100", "#AF4173", "#50730F", "#C378BE", "#6E9B73", "#A546FA", "#BE6E4B", "#00878C", "#826455",
+];
 
 /**
  * The drawing options, each invalid value read as its default.
@@ -173,9 +180,10 @@ export function readOptions(model) {
   const pal = model.get("palette");
   return {
     orientation: ORIENTATIONS.includes(o) ? o : "top",
-    height: Math.max(120, Number(model.get("height")) || 420),
+    height: model.get("height") == null ? null : Math.max(120, Number(model.get("height")) || 420),
     title: String(model.get("title") ?? ""),
     axisLabel: String(model.get("axis_label") ?? ""),
+    leafLabel: String(model.get("leaf_label") ?? ""),
     palette: Array.isArray(pal) && pal.length ? pal.map(String) : PALETTE,
     busy: Boolean(model.get("busy")),
     expandable: Boolean(model.get("_expandable")),

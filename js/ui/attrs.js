@@ -13,6 +13,7 @@ import { describe } from "../core/format.js";
  * @property {string} viewWindow     "" for the full view, else "x0,x1,y0,y1"
  * @property {Int32Array | null} matches  search matches, null without a search
  * @property {boolean} busy          Python is recomputing
+ * @property {number} labels         leaf labels drawn in the last frame
  */
 
 /**
@@ -39,6 +40,7 @@ export function syncAttrs(root, busyEl, s) {
   attr(root, "data-selection", s.selection.join(","));
   attr(root, "data-view-window", s.viewWindow);
   attr(root, "data-matches", s.matches ? String(s.matches.length) : "");
+  attr(root, "data-labels", String(s.labels));
   attr(root, "aria-label", describe(s.n, s.cut, s.k));
   root.classList.toggle("is-busy", s.busy);
   busyEl.hidden = !s.busy;

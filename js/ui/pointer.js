@@ -1,17 +1,17 @@
-// Pointer, wheel and double-click on the canvas: grab and drag the cut, pan, click to select,
-// hover with tooltip, wheel zoom, double-click to open a node. This module turns events into
-// gestures; the state's actions decide what changes and what is written to Python.
-import { onCutLine, pickNode } from "../core/hit.js";
+// Pointer, wheel and double-click on the canvas: grab and drag the cut, pan, shift-drag to brush
+// a selection, click to select (a subtree, or a cluster on the band), hover with tooltip, wheel
+// zoom, double-click to open a node. This module turns events into gestures; the state's actions
+// decide what changes and what is written to Python.
+import { onCutLine, pickBand, pickNode } from "../core/hit.js";
 import { markerAt } from "../core/strip.js";
 import { debounce } from "../core/throttle.js";
-import { pan } from "../core/zoom.js";
 
 /** @typedef {import("../core/zoom.js").Window} Window */
 /** @typedef {import("../core/frame.js").Frame} Frame */
 /**
  * A press not yet released: on the cut line, or elsewhere (a click until it moves, then a pan
- * relative to the window and frame at the press).
- * @typedef {{kind: "cut"} | {kind: "press" | "pan", x: number, y: number, win: Window, fr: Frame, node: number, shift: boolean, alt: boolean}} Press
+ * relative to the window and frame at the press, or with shift a brush along the leaves).
+ * @typedef {{kind: "cut"} | {kind: "press" | "pan" | "brush", x: number, y: number, win: Window, fr: Frame, node: number, band: number, shift: boolean, brush: boolean, alt: boolean}} Press
  */
 
 /**
@@ -21,19 +21,28 @@ import { pan } from "../core/zoom.js";
  * @property {import("../state/state.js").State} state
  * @property {() => import("../core/hit.js").Drawn} drawn  what the last frame drew
  * @property {{show: (node: number, x: number, y: number) => void, hide: () => void}} tip
+ * @property {(text: string) => void} hint  a brief message over the canvas
  */
 
 const DRAG_PX = 4; // movement that turns a press into a pan
 const WHEEL_END_MS = 200; // a pause this long ends a wheel gesture: its window is written then
+const DBL_MS = 500; // two clicks this close are a double-click's
+const WHEEL_HINT = "Click the dendrogram, or hold Ctrl (⌘), to zoom with the wheel";
 
 /**
  * Attach the canvas pointer listeners; they go away when `signal` aborts.
  * @param {PointerDeps} deps
  * @param {AbortSignal} signal
  */
-export function wirePointer({ canvas, root, state, drawn, tip }, signal) {
+export function wirePointer({ canvas, root, state, drawn, tip, hint }, signal) {
   /** @type {Press | null} */
   let press = null;
+  // A double-click is two clicks first: the selection before the pair is put back, so a
+  // double-click zooms and keeps a multi-selection.
+  let lastClick = -Infinity;
+  /** @type {number[]} */
+  let beforePair = [];
+  let hinted = false;
   const wheelEnd = debounce(() => state.setWindow(state.win, { final: true }), WHEEL_END_MS);
   signal.addEventListener("abort", () => wheelEnd.cancel());
 
@@ -61,8 +70,9 @@ export function wirePointer({ canvas, root, state, drawn, tip }, signal) {
       tip.hide();
     } else {
       const shift = e.shiftKey || e.metaKey || e.ctrlKey;
-      const node = pickNode(state.L, cur, x, y);
-      press = { kind: "press", x, y, win: state.win, fr: cur.fr, node, shift, alt: e.altKey };
+      const band = pickBand(state.L.n, cur, x, y);
+      const node = band >= 0 ? -1 : pickNode(state.L, cur, x, y);
+      press = { kind: "press", x, y, win: state.win, fr: cur.fr, node, band, shift, brush: e.shiftKey, alt: e.altKey };
     }
     canvas.setPointerCapture?.(e.pointerId);
     e.preventDefault();
@@ -82,27 +92,34 @@ export function wirePointer({ canvas, root, state, drawn, tip }, signal) {
     if (press) {
       if (press.kind === "press" && Math.hypot(x - press.x, y - press.y) < DRAG_PX) return;
       if (press.kind === "press") {
-        press.kind = "pan";
-        state.setDrag("pan");
-        root.classList.add("is-panning");
+        press.kind = press.brush ? "brush" : "pan";
+        state.setDrag(press.kind);
+        if (press.kind === "pan") root.classList.add("is-panning");
         tip.hide();
       }
       const fr = press.fr;
       const [a0, b0] = fr.ab(press.x, press.y);
       const [a1, b1] = fr.ab(x, y);
+      if (press.kind === "brush") {
+        state.setBrush([fr.leafAt(a0), fr.leafAt(a1)]);
+        return;
+      }
       const dx = fr.leafAt(a0) - fr.leafAt(a1);
-      const dy = fr.heightAt(b0) - fr.heightAt(b1);
-      state.setWindow(pan(press.win, state.full, dx, dy), { final: false });
+      // The heights move only when the drag does along them: a sideways pan with a little
+      // jitter must not take the height axis away from its fit.
+      const dy = Math.abs(b1 - b0) < DRAG_PX ? 0 : fr.heightAt(b0) - fr.heightAt(b1);
+      state.panFrom(press.win, dx, dy, { final: false });
       return;
     }
     // Hover.
     const hot = onCutLine(cur, x, y);
     state.setCutHot(hot);
-    const node = hot ? -1 : pickNode(state.L, cur, x, y);
+    const band = hot ? -1 : pickBand(state.L.n, cur, x, y); // a cluster on the band: clickable
+    const node = hot || band >= 0 ? -1 : pickNode(state.L, cur, x, y);
     state.setHover(node);
     root.classList.toggle("is-cut-hot", hot);
     root.classList.toggle("is-cut-hot-h", hot && !cur.fr.vertical);
-    root.classList.toggle("is-node-hot", node >= 0);
+    root.classList.toggle("is-node-hot", node >= 0 || band >= 0);
     if (node >= 0) tip.show(node, x, y);
     else tip.hide();
   }, { signal });
@@ -119,11 +136,20 @@ export function wirePointer({ canvas, root, state, drawn, tip }, signal) {
       state.setCut(state.cut, { final: true }); // the gesture's end: the exact value, once
     } else if (p.kind === "pan") {
       state.setWindow(state.win, { final: true });
+    } else if (p.kind === "brush") {
+      const band = state.brush;
+      state.setBrush(null);
+      if (band) state.selectBand(band[0], band[1]);
     } else if (e.type === "pointerup") {
-      // A click: select the node's subtree (shift toggles it), or clear on empty space;
-      // Alt-click splits or merges clusters at the node.
+      const now = performance.now();
+      if (now - lastClick > DBL_MS) beforePair = state.selection;
+      lastClick = now;
+      // A click: a cluster on the band, the node's subtree (shift toggles it), or clear on empty
+      // space; Alt-click splits or merges clusters at the node.
       if (p.alt) {
         if (p.node >= 0) state.alterClusters(p.node);
+      } else if (p.band >= 0) {
+        state.selectCluster(p.band);
       } else if (p.node >= 0) {
         if (p.shift) state.toggle(p.node);
         else state.select([p.node]);
@@ -147,6 +173,7 @@ export function wirePointer({ canvas, root, state, drawn, tip }, signal) {
     const [x, y] = local(e);
     const node = pickNode(state.L, drawn(), x, y);
     if (node < 0) return;
+    if (performance.now() - lastClick < DBL_MS) state.select(beforePair); // the pair's clicks undone
     state.openNode(node);
     e.preventDefault();
   }, { signal });
@@ -154,13 +181,21 @@ export function wirePointer({ canvas, root, state, drawn, tip }, signal) {
   canvas.addEventListener("wheel", (e) => {
     const cur = drawn();
     if (!cur) return;
+    // The wheel scrolls the page until the view is in use: it zooms once the view has the focus
+    // (a click inside) or with Ctrl/Cmd held (a trackpad pinch is a wheel with ctrlKey).
+    const ctrl = e.ctrlKey || e.metaKey;
+    if (!ctrl && !root.contains(document.activeElement)) {
+      if (!hinted) hint(WHEEL_HINT);
+      hinted = true;
+      return;
+    }
     e.preventDefault();
     const { fr } = cur;
     const win = state.win;
     const [x, y] = local(e);
     const [a, b] = fr.ab(x, y);
     const unit = e.deltaMode === 1 ? 33 : e.deltaMode === 2 ? 400 : 1;
-    const heightAxis = e.shiftKey || e.ctrlKey || e.metaKey;
+    const heightAxis = e.shiftKey;
     if (!heightAxis && Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
       // A sideways swipe (trackpads) pans the leaf axis.
       state.panBy((e.deltaX * unit) / fr.leafLen * (win[1] - win[0]), 0, { final: false });

@@ -1,43 +1,58 @@
-// The label search box: matches as the user types (debounced), Enter zooms to them, Escape
-// clears. The query and the matches are the state's; the box shows them (`show`, called by the
-// view on every search change, also when the labels change or the query is cleared elsewhere).
+// The label search box: matches as the user types (debounced; written to Python when typing
+// pauses), Enter goes to the next match and Shift+Enter to the previous one ("3 / 10"),
+// Ctrl/Cmd+Enter or the Select button make the matches the selection, Escape clears. The query
+// and the matches are the state's; the box shows them (`show`, called by the view on every
+// search change, also when the labels change or Python sets the search).
 import { formatCount } from "../core/format.js";
 
-/** @param {string} s */
-const needle = (s) => s.trim().toLowerCase();
+const WRITE_MS = 600; // a pause in typing this long writes the search to Python
 
 /**
- * Wire the search input; its listeners go away when `signal` aborts.
- * @param {{input: HTMLInputElement, countEl: HTMLElement, root: HTMLElement, state: import("../state/state.js").State}} deps
+ * Wire the search input and the Select button; their listeners go away when `signal` aborts.
+ * @param {{input: HTMLInputElement, countEl: HTMLElement, selectBtn: HTMLButtonElement, root: HTMLElement, state: import("../state/state.js").State}} deps
  *   countEl shows the number of matches; root takes the focus back on Escape
  * @param {AbortSignal} signal
  * @returns {{show: () => void}}
  */
-export function wireSearchBox({ input, countEl, root, state }, signal) {
+export function wireSearchBox({ input, countEl, selectBtn, root, state }, signal) {
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer; // set while typing waits for its search
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let writeTimer; // set while typed text waits to be written
   const typed = {
     cancel() {
       clearTimeout(timer);
-      timer = undefined;
+      clearTimeout(writeTimer);
+      timer = writeTimer = undefined;
+    },
+    /** The box's text, searched and written now. */
+    commit() {
+      const pending = timer !== undefined || writeTimer !== undefined;
+      typed.cancel();
+      if (pending || input.value !== state.searchText) state.search(input.value);
     },
   };
   signal.addEventListener("abort", typed.cancel);
 
   input.addEventListener("input", () => {
     clearTimeout(timer);
+    clearTimeout(writeTimer);
     // Big trees search slower: wait for a longer pause in the typing.
     timer = setTimeout(() => {
       timer = undefined;
-      state.search(input.value);
+      state.search(input.value, { final: false });
     }, state.L.n > 100000 ? 200 : 60);
+    writeTimer = setTimeout(typed.commit, WRITE_MS);
+  }, { signal });
+  input.addEventListener("blur", () => {
+    if (timer !== undefined || writeTimer !== undefined) typed.commit();
   }, { signal });
   input.addEventListener("keydown", (e) => {
     e.stopPropagation(); // typing here is text, not notebook shortcuts
     if (e.key === "Enter") {
-      typed.cancel();
-      state.search(input.value);
-      state.zoomToMatches();
+      typed.commit();
+      if (e.ctrlKey || e.metaKey) state.selectMatches();
+      else state.stepMatch(e.shiftKey ? -1 : 1);
       e.preventDefault();
     } else if (e.key === "Escape") {
       typed.cancel();
@@ -46,13 +61,27 @@ export function wireSearchBox({ input, countEl, root, state }, signal) {
       e.preventDefault();
     }
   }, { signal });
+  selectBtn.addEventListener("click", () => {
+    typed.commit();
+    state.selectMatches();
+  }, { signal });
 
   return {
     show() {
-      // The box keeps what the user types; a query changed elsewhere (cleared) replaces it.
-      if (timer === undefined && needle(input.value) !== state.query) input.value = state.query;
+      // The box keeps what the user types; a search set elsewhere (Python, Escape) replaces it
+      // (and the typed text waiting to be written is dropped).
+      if (timer === undefined && input.value !== state.searchText) {
+        clearTimeout(writeTimer);
+        writeTimer = undefined;
+        input.value = state.searchText;
+      }
       const m = state.matches;
-      countEl.textContent = m === null ? "" : m.length === 0 ? "no match" : `${formatCount(m.length)} ${m.length === 1 ? "match" : "matches"}`;
+      const k = state.matchNumber;
+      countEl.textContent = m === null ? ""
+        : m.length === 0 ? "no match"
+          : k > 0 ? `${formatCount(k)} / ${formatCount(m.length)}`
+            : `${formatCount(m.length)} ${m.length === 1 ? "match" : "matches"}`;
+      selectBtn.disabled = !m || m.length === 0;
     },
   };
 }

@@ -1,5 +1,6 @@
-// The toolbar above the canvas (reset, search, match count, busy indicator, PNG export) and the
-// small element helper the view builds its DOM with. Buttons call state actions.
+// The toolbar above the canvas (reset, search, match count, select the matches, busy indicator,
+// PNG and SVG export) and the small element helper the view builds its DOM with. Buttons call
+// state actions; the export buttons call what the view hands them (picture.js renders).
 
 /**
  * An element with a class and attributes (attribute values are set as text, never parsed).
@@ -21,10 +22,19 @@ export function h(tag, className, attrs = {}) {
  * @property {HTMLDivElement} toolbar     the bar itself
  * @property {HTMLButtonElement} reset    shows the whole tree
  * @property {HTMLInputElement} search    label search
- * @property {HTMLSpanElement} matchCount "3 matches", read out politely
+ * @property {HTMLSpanElement} matchCount "10 matches", "3 / 10", read out politely
+ * @property {HTMLButtonElement} select   makes the matches the selection
  * @property {HTMLSpanElement} busy       shown while Python recomputes
- * @property {HTMLButtonElement} exportBtn saves the picture as PNG
+ * @property {HTMLButtonElement} png      saves the picture as PNG
+ * @property {HTMLButtonElement} svg      saves the picture as SVG
  */
+
+/** @param {string} text @param {string} title */
+const button = (text, title) => {
+  const b = h("button", "dendrowidget-button", { type: "button", title });
+  b.textContent = text;
+  return b;
+};
 
 /**
  * Build the toolbar's elements (no listeners: the view wires them).
@@ -32,51 +42,55 @@ export function h(tag, className, attrs = {}) {
  */
 export function makeToolbar() {
   const toolbar = h("div", "dendrowidget-toolbar");
-  const reset = h("button", "dendrowidget-button", { type: "button", title: "Show the whole tree (0)" });
-  reset.textContent = "Reset zoom";
+  const reset = button("Reset zoom", "Show the whole tree (0)");
   const search = h("input", "dendrowidget-search", {
     type: "search",
     placeholder: "Search labels",
-    "aria-label": "Search leaf labels (Enter zooms to the matches)",
+    "aria-label": "Search leaf labels (Enter: next match, Shift+Enter: previous, Ctrl+Enter: select them)",
     spellcheck: "false",
     autocomplete: "off",
+    maxlength: "1000", // Python refuses longer searches (_widget.py)
   });
   const matchCount = h("span", "dendrowidget-matches", { "aria-live": "polite" });
+  const select = button("Select", "Select the matching leaves (Ctrl+Enter)");
+  select.disabled = true;
   const spacer = h("span", "dendrowidget-spacer");
   const busy = h("span", "dendrowidget-busy", { role: "status" });
   busy.textContent = "computing…";
-  const exportBtn = h("button", "dendrowidget-button", { type: "button", title: "Save the picture as PNG" });
-  exportBtn.textContent = "PNG";
-  toolbar.append(reset, search, matchCount, spacer, busy, exportBtn);
-  return { toolbar, reset, search, matchCount, busy, exportBtn };
+  const png = button("PNG", "Save the picture as PNG (twice the screen's resolution)");
+  const svg = button("SVG", "Save the picture as SVG (vector)");
+  toolbar.append(reset, search, matchCount, select, spacer, busy, png, svg);
+  return { toolbar, reset, search, matchCount, select, busy, png, svg };
 }
 
 /**
- * Download the canvas as `<title>.png` (title reduced to safe file-name characters).
- * @param {HTMLCanvasElement} canvas  already drawn
+ * Download `blob` as `<title>.<ext>` (title reduced to safe file-name characters).
+ * @param {Blob} blob
  * @param {string} title
+ * @param {string} ext
  */
-export function savePng(canvas, title) {
-  canvas.toBlob((blob) => {
-    if (!blob) return;
-    const url = URL.createObjectURL(blob);
-    const a = h("a", "", { href: url, download: `${String(title || "dendrogram").replace(/[^\w.-]+/g, "_")}.png` });
-    a.click();
-    // Revoked later, not at once: the download may still be reading it.
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }, "image/png");
+export function download(blob, title, ext) {
+  const url = URL.createObjectURL(blob);
+  const a = h("a", "", { href: url, download: `${String(title || "dendrogram").replace(/[^\w.-]+/g, "_")}.${ext}` });
+  a.click();
+  // Revoked later, not at once: the download may still be reading it.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**
- * The toolbar's buttons: reset shows the whole tree; PNG saves the picture as it is now.
+ * The toolbar's buttons: reset shows the whole tree; PNG and SVG save the picture as it is now.
+ * (The search box and Select are the search box's: ui/search-box.js.)
  * @param {Toolbar} tb
- * @param {{state: import("../state/state.js").State, canvas: HTMLCanvasElement, drawNow: () => void}} deps
+ * @param {{state: import("../state/state.js").State, png: () => Promise<Blob | null>, svg: () => string}} deps
  * @param {AbortSignal} signal
  */
-export function wireToolbar(tb, { state, canvas, drawNow }, signal) {
+export function wireToolbar(tb, { state, png, svg }, signal) {
   tb.reset.addEventListener("click", () => state.resetZoom(), { signal });
-  tb.exportBtn.addEventListener("click", () => {
-    drawNow(); // the picture as it is now, not as of the last animation frame
-    savePng(canvas, state.opts.title);
+  tb.png.addEventListener("click", async () => {
+    const blob = await png();
+    if (blob) download(blob, state.opts.title, "png");
+  }, { signal });
+  tb.svg.addEventListener("click", () => {
+    download(new Blob([svg()], { type: "image/svg+xml" }), state.opts.title, "svg");
   }, { signal });
 }

@@ -3,7 +3,7 @@
 from . import datasets
 from ._compare import compare
 from ._errors import InputError
-from ._widget import Dendrogram
+from ._widget import PALETTE, Dendrogram
 
-__all__ = ["Dendrogram", "InputError", "compare", "datasets"]
+__all__ = ["PALETTE", "Dendrogram", "InputError", "compare", "datasets"]
 __version__ = "0.1.0"

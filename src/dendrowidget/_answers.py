@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from . import _cut, _selection
+from . import _cut, _search, _selection
 from ._built import Built
 from ._partition import Partition
 
@@ -23,6 +23,7 @@ class Answers:
     cut_height: float | None
     selection: tuple[int, ...]
     palette: tuple[str, ...]
+    search: str
     _cluster_nodes: tuple[int, ...] | None
     _distances_cache: np.ndarray | None
 
@@ -114,6 +115,14 @@ class Answers:
     def selected_frame(self) -> Any:
         """Rows of the input table under the selection, in drawn order (Dask input: lazy)."""
         return self._b.rows.rows_frame(self._selected_leaves())
+
+    @property
+    def search_matches(self) -> list[int]:
+        """Leaves whose label contains ``search`` (case-insensitive), left to right as drawn: the
+        view's matches. For a tree over rows these are row positions; after ``reduce=`` they are
+        micro-cluster leaves, whose rows are ``w.row_leaves.isin(w.search_matches)``. Making them
+        the selection (the view's "Select", Ctrl+Enter) selects their rows."""
+        return _search.matching_leaves(self.labels, self._t.order, self.search)
 
     @property
     def cophenetic_correlation(self) -> float | None:

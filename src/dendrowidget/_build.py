@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import _dask, _features, _linkage, _reduce
+from . import _dask, _features, _linkage, _payload, _reduce
 from ._built import Built, built
 from ._errors import InputError
 from ._options import Options
@@ -84,7 +84,7 @@ def from_table(df: Any, o: Options) -> Built:
         if reduce:
             return _reduced(snapshot, feats, o, stages)
         with stages.step("linkage"):
-            tips = {str(c): snapshot[c].astype(str).tolist() for c in o.tooltip}
+            tips = {str(c): _payload.cells(snapshot[c]) for c in o.tooltip}
             return from_features(feats, snapshot, row_labels(snapshot, o.label), o, tooltips=tips)
     finally:
         stages.close()
@@ -99,7 +99,7 @@ def _reduced(df: pd.DataFrame, feats: _features.Features, o: Options, stages: St
     k = len(red.sizes)
     tips = {"rows": [str(int(s)) for s in red.sizes]}
     for c in o.tooltip:
-        counts = _reduce.leaf_counts(red.assign, df[c].astype(str).tolist())
+        counts = _reduce.leaf_counts(red.assign, _payload.cells(df[c]))
         tips[str(c)] = _reduce.top_tooltip(counts, red.sizes)
     labels = (
         [f"{int(s):,} rows" for s in red.sizes]

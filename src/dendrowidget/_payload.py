@@ -7,6 +7,7 @@ positions are rebuilt in the browser.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -39,6 +40,22 @@ def labels_payload(labels: Sequence[str] | None) -> dict[str, Any]:
     offsets = np.zeros(len(encoded) + 1, dtype="<u4")
     np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)), out=offsets[1:])
     return {"text": memoryview(b"".join(encoded)), "offsets": memoryview(offsets)}
+
+
+def cell(value: object) -> str:
+    """A table cell as the view shows it: a float to 4 significant digits (the exact value stays
+    in Python: ``w.frame``), anything else as ``str()``."""
+    if isinstance(value, (float, np.floating)) and math.isfinite(value):
+        return f"{value:.4g}"
+    return str(value)
+
+
+def cells(column: Any) -> list[str]:
+    """A table column as tooltip text, cell by cell (``cell``); float columns in one pass."""
+    values = column.to_numpy()
+    if values.dtype.kind == "f":
+        return np.char.mod("%.4g", values).tolist()
+    return [cell(v) for v in values.tolist()]
 
 
 def tooltips_payload(columns: dict[str, Sequence[str]]) -> dict[str, Any]:

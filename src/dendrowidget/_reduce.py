@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from ._errors import InputError
+from ._payload import cell
 
 
 @dataclass(frozen=True)
@@ -219,5 +220,6 @@ def top_tooltip(counts: Any, sizes: np.ndarray) -> list[str]:
     """A tooltip column for a micro-cluster: its most common value and that value's share."""
     top, n = top_values(counts, len(sizes))
     return [
-        str(v) if s == 1 else f"{v} ({c / s:.0%})" for v, c, s in zip(top, n, sizes, strict=True)
+        cell(v) if s == 1 else f"{cell(v)} ({c / s:.0%})"
+        for v, c, s in zip(top, n, sizes, strict=True)
     ]

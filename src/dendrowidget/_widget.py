@@ -31,15 +31,40 @@ from ._errors import InputError
 from ._tree import SortOption
 
 _STATIC = Path(__file__).parent / "static"
-# Okabe & Ito's colour-blind-safe palette, without black and yellow (too faint on white).
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9")
-DISPLAY = ("orientation", "height", "title", "axis_label", "palette")
-STATE = ("cut_height", "n_clusters", "selection", "view_window")
+# Ten cluster colours, chosen for this widget (tests/test_palette.py checks every claim): each is
+# a line at >= 3:1 against white and against JupyterLab's dark background (#111111); any two
+# differ by CIEDE2000 >= 9 for normal vision and simulated protan, deutan and tritan vision
+# (Machado 2009), and neighbours (cluster c and c + 1, drawn side by side) by >= 19. The view
+# keeps the same list as its fallback (js/state/synced.js).
+PALETTE = (
+    "#4B69A0",  # blue
+    "#AA9100",  # mustard
+    "#AF4173",  # raspberry
+    "#50730F",  # olive green
+    "#C378BE",  # orchid
+    "#6E9B73",  # sage
+    "#A546FA",  # violet
+    "#BE6E4B",  # terracotta
+    "#00878C",  # teal
+    "#826455",  # brown
+)
+DISPLAY = ("orientation", "height", "title", "axis_label", "leaf_label", "palette")
+STATE = ("cut_height", "n_clusters", "selection", "view_window", "search")
+# Room above the highest merge a window shows (the view's HEADROOM in js/core/zoom.js: a test
+# keeps them equal).
+HEADROOM = 1.05
 
 
 def _as_list(value: Any, _widget: object) -> list[Any]:
     # Tuples in Python, lists in JSON: equal to what the view sent, so no needless echo.
     return list(value)
+
+
+class _Checked(t.Any):
+    """Any value, None included, goes through the widget's _check: traitlets' Any lets None
+    past the cross-validation, which would leave None where the answers expect a value."""
+
+    allow_none = False
 
 
 class Dendrogram(Answers, Advice, anywidget.AnyWidget):
@@ -67,19 +92,25 @@ class Dendrogram(Answers, Advice, anywidget.AnyWidget):
     cut_height = t.Any(None, allow_none=True).tag(sync=True)
     """Height of the cut line (None: no cut). Rows whose lowest common ancestor merges at or
     below it share a cluster, exactly as ``fcluster(Z, t, criterion="distance")``."""
-    selection = t.Any(()).tag(sync=True, to_json=_as_list)
+    selection = _Checked(()).tag(sync=True, to_json=_as_list)
     """Selected node ids, a tuple (scipy numbering: leaves 0..n-1, merges n..2n-2)."""
-    view_window = t.Any(()).tag(sync=True, to_json=_as_list)
+    view_window = _Checked(()).tag(sync=True, to_json=_as_list)
     """Visible window ``(x0, x1, y0, y1)`` in leaf units and heights; () is the full view."""
-    orientation = t.Any("top").tag(sync=True)
+    search = _Checked("").tag(sync=True)
+    """Label search, as typed in the view's search box (or set here); ``search_matches`` are the
+    leaves it finds."""
+    orientation = _Checked("top").tag(sync=True)
     """Where the root is drawn: "top" (like scipy), "bottom", "left" or "right"."""
-    height = t.Any(420).tag(sync=True)
-    """Height of the plot in CSS pixels (120..10000); the width follows the cell."""
-    title = t.Any("").tag(sync=True)
+    height = t.Any(None, allow_none=True).tag(sync=True)
+    """Height of the plot in CSS pixels (120..10000); the width follows the cell. None: 420, or
+    for orientation "left"/"right" as tall as readable leaf labels need, up to 1200."""
+    title = _Checked("").tag(sync=True)
     """Plain-text title above the plot."""
-    axis_label = t.Any("distance").tag(sync=True)
+    axis_label = _Checked("Distance").tag(sync=True)
     """Title of the height axis."""
-    palette = t.Any(PALETTE).tag(sync=True, to_json=_as_list)
+    leaf_label = _Checked("").tag(sync=True)
+    """Title of the leaf axis (the tutorial's "Fruit Name"), drawn beyond the leaf labels."""
+    palette = _Checked(PALETTE).tag(sync=True, to_json=_as_list)
     """Cluster colours; cluster c (1-based, left to right) takes palette[(c - 1) % len]."""
     busy = t.Bool(False).tag(sync=True)
     """True while Python recomputes (the view shows a busy indicator)."""
@@ -252,16 +283,18 @@ class Dendrogram(Answers, Advice, anywidget.AnyWidget):
         if name == "orientation":
             return _values.orientation(value)
         if name == "height":
-            return _values.plot_height(value)
-        if name in ("title", "axis_label"):
+            return None if value is None else _values.plot_height(value)
+        if name in ("title", "axis_label", "leaf_label"):
             return _values.text(value, name)
+        if name == "search":
+            return _values.text(value, name, limit=1000)
         if name == "palette":
             return _values.palette(value)
         if name == "_cluster_nodes":
             return _partition.nodes_value(self._t, value)
         raise InputError(f"{name} cannot be set")
 
-    @t.validate("cut_height", "selection", "view_window", "_cluster_nodes", *DISPLAY)
+    @t.validate("cut_height", "selection", "view_window", "search", "_cluster_nodes", *DISPLAY)
     def _valid(self, proposal: dict[str, Any]) -> Any:
         return self._check(proposal["trait"].name, proposal["value"])
 
@@ -319,7 +352,7 @@ class Dendrogram(Answers, Advice, anywidget.AnyWidget):
         (v,) = _selection.check_node_ids(self._t, [node], "zoom_to")
         s, c = int(self._t.start[v]), int(self._t.count[v])
         top = float(self._t.maxh[v]) if v >= self._t.n else 0.0
-        self.view_window = (float(s), float(s + c), 0.0, top * 1.05 if top > 0 else 1.0)
+        self.view_window = (float(s), float(s + c), 0.0, top * HEADROOM if top > 0 else 1.0)
 
     def reset_zoom(self) -> None:
         """Show the whole tree."""

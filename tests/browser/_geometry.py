@@ -1,7 +1,7 @@
 """Where things are on a view's canvas, found from its pixels (not from the front end's margins).
 
-The height axis is found from the cut line: drawing a cut adds ink along one row, so two cuts at
-known heights give the linear map height -> row. The leaf axis is found from the root's bar: the
+The height axis is found from the cut line: moving the cut moves ink along one row, so two cuts
+at known heights give the linear map height -> row. The leaf axis is found from the root's bar: the
 longest run of ink on the root's row spans from its left child to its right child, whose leaf-axis
 positions the kernel computes. A second bar checks both maps before any test relies on them.
 """
@@ -97,10 +97,13 @@ def calibrate(nb: NotebookPage, info: dict[str, Any], i: int = 0) -> Geometry:
     lo = float((steps[-8] + steps[-9]) / 2)
     set_cut(nb, None, i)
     bare = nb.canvas(i)
-    rows = {}
+    # Each cut against the other: what a cut adds besides its line (the band of cluster colours
+    # under the leaves) is there in both pictures, so only the line's row gains ink.
+    shots = {}
     for h in (hi, lo):
         set_cut(nb, h, i)
-        rows[h] = cut_row(bare, nb.canvas(i))
+        shots[h] = nb.canvas(i)
+    rows = {hi: cut_row(shots[lo], shots[hi]), lo: cut_row(shots[hi], shots[lo])}
     ky = (rows[lo] - rows[hi]) / (lo - hi)
     y0 = rows[hi] - ky * hi
     assert ky < 0, f"the cut line moved down as the cut went up: rows {rows}"

@@ -111,6 +111,47 @@ def _subtree_window(w, node):
     return [float(pos[0]), float(pos[-1] + 1), 0.0, top * 1.05 if top > 0 else 1.0]
 
 
+def _spans(w):
+    """Drawn position of each node's first leaf, and its number of leaves (from Z alone)."""
+    Z, n = w.linkage, w.n_leaves
+    start = _np.zeros(2 * n - 1, dtype=_np.int64)
+    start[_np.asarray(w.leaves)] = _np.arange(n)
+    count = _np.concatenate([_np.ones(n, dtype=_np.int64), Z[:, 3].astype(_np.int64)])
+    for i in range(n - 1):
+        start[n + i] = min(start[int(Z[i, 0])], start[int(Z[i, 1])])
+    return start, count
+
+
+def _cover(w, positions):
+    """The smallest subtrees covering exactly the leaves at these drawn positions: nodes whose
+    leaves are all among them and whose parent's are not (brute force, ascending ids)."""
+    start, count = _spans(w)
+    mark = _np.zeros(w.n_leaves + 1, dtype=_np.int64)
+    mark[_np.asarray(sorted(set(positions)), dtype=_np.int64) + 1] = 1
+    csum = _np.cumsum(mark)
+    full = (csum[start + count] - csum[start]) == count
+    Z, n = w.linkage, w.n_leaves
+    parent = _np.full(2 * n - 1, -1)
+    parent[Z[:, 0].astype(int)] = _np.arange(n, 2 * n - 1)
+    parent[Z[:, 1].astype(int)] = _np.arange(n, 2 * n - 1)
+    return [int(v) for v in range(2 * n - 1) if full[v] and (parent[v] < 0 or not full[parent[v]])]
+
+
+def _highest_inside(w, x0, x1):
+    """The highest merge whose leaves are all visible in the leaf window [x0, x1] (a leaf is
+    visible when its centre p + 0.5 is); with no such merge, the lowest one joining them."""
+    start, count = _spans(w)
+    n = w.n_leaves
+    lo, hi = int(_np.ceil(x0 - 0.5)), int(_np.floor(x1 - 0.5))
+    h = w.linkage[:, 2]
+    s, c = start[n:], count[n:]
+    inside = (s >= lo) & (s + c - 1 <= hi)
+    if inside.any():
+        return float(h[inside].max())
+    joins = _np.flatnonzero((s <= lo) & (s + c - 1 >= hi))
+    return float(h[joins[c[joins].argmin()]])  # their lowest common ancestor
+
+
 def _state(w):
     return {
         "cut_height": w.cut_height,

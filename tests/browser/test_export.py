@@ -10,9 +10,9 @@ import pytest
 from _notebooks import FRUIT_WIDGET, HELPERS, Hidden
 from _page import NotebookPage
 
-pytestmark = pytest.mark.browser
+from dendrowidget import PALETTE  # the source of truth
 
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"]
+pytestmark = pytest.mark.browser
 
 
 def open_offline(context, path: Path) -> tuple[NotebookPage, list[str]]:

@@ -11,9 +11,9 @@ from _geometry import Geometry, calibrate, set_cut, settle
 from _notebooks import FRUIT_WIDGET, HELPERS, Hidden
 from _page import NotebookPage
 
-pytestmark = pytest.mark.browser
+from dendrowidget import PALETTE  # the source of truth
 
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"]
+pytestmark = pytest.mark.browser
 
 
 def open_fruits(lab, nbpage: NotebookPage, write_notebook, name: str, views: int = 1) -> dict:
@@ -350,8 +350,10 @@ def test_zoom_wheel_dblclick_reset_and_python(lab, nbpage, write_notebook):
     geo = calibrate(nb, info)
     full = nb.canvas()
 
-    # Wheel up over the middle: the leaf axis zooms in around the pointer.
+    # Wheel up over the middle: the leaf axis zooms in around the pointer (once the view has the
+    # focus: a click in its corner, outside the tree; before that the wheel scrolls the page).
     box = nb.canvas_box()
+    nb.page.mouse.click(box["x"] + 3, box["y"] + 3)
     cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     nb.page.mouse.move(cx, cy)
     nb.page.mouse.wheel(0, -300)
