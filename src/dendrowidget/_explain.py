@@ -91,7 +91,8 @@ def explain(
     inside: Rows,
     outside: Rows | None = None,
 ) -> pd.DataFrame:
-    """Columns "column", "value", "inside", "outside", "effect", sorted by |effect| descending.
+    """Columns "column", "inside", "outside", "effect", "value" (the category a categorical row's
+    shares are about; None for numeric rows), sorted by |effect| descending.
 
     inside/outside: boolean masks or row positions. outside=None means every row not inside;
     rows in both are counted inside only. An empty inside is an error; an empty outside gives
@@ -113,7 +114,9 @@ def explain(
     for c in categorical_cols:
         codes, cats = category_codes(frame[c])
         rows.append((c, *_categorical_row(codes, cats, ins_idx, out_idx)))
-    table = pd.DataFrame(rows, columns=["column", "value", "inside", "outside", "effect"])
+    table = pd.DataFrame(
+        [(r[0], *r[2:]) for r in rows], columns=["column", "inside", "outside", "effect"]
+    )
     table["value"] = pd.Series([r[1] for r in rows], dtype=object)  # None, not NaN
     order = np.argsort(-np.abs(table["effect"].to_numpy(dtype=np.float64)), kind="stable")
     # argsort puts NaN (from -|NaN|) last already; stable keeps the given column order on ties.
