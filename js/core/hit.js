@@ -12,6 +12,7 @@ import { nodeHeight } from "./layout.js";
  *   cut: number | null,
  *   fullTop: number,
  *   labelBand: number,
+ *   dataBand?: number,
  * } | null} Drawn
  */
 
@@ -100,13 +101,16 @@ export function onCutLine(current, x, y) {
 export function pickNode(L, current, x, y) {
   if (!current || L.n === 0) return -1;
   const { fr, list, labelBand } = current;
+  const off = current.dataBand ?? 0; // the heatmap and strips sit between leaves and labels
   const v = hitNode(L, list, fr, x, y);
   if (v >= 0) return v;
   // Over the leaf labels: the leaf of that column (row).
   const [a, b] = fr.ab(x, y);
   const base = fr.heightPos(0);
   const o = fr.orientation;
-  const beyond = o === "top" || o === "left" ? b > base && b < base + labelBand : b < base && b > base - labelBand;
+  const beyond = o === "top" || o === "left"
+    ? b > base + off && b < base + off + labelBand
+    : b < base - off && b > base - off - labelBand;
   const u = fr.leafAt(a);
   if (beyond && u >= fr.win[0] && u < fr.win[1] && u >= 0 && u < L.n) {
     const pxPerLeaf = fr.leafLen / (fr.win[1] - fr.win[0]);

@@ -97,6 +97,7 @@ export function drawLabels(ctx, s) {
   ctx.textBaseline = "middle";
   const o = fr.orientation;
   const anySelected = s.selection.length > 0;
+  const gap = 6 + (s.dataBand ?? 0); // the heatmap and strips sit between leaves and labels
   for (let pos = lo; pos < hi; pos++) {
     const row = L.order[pos];
     const text = fit(ctx, s, labels.get(row), max);
@@ -106,11 +107,11 @@ export function drawLabels(ctx, s) {
     ctx.fillStyle = row === s.hover || (anySelected && isSelected(s, row)) ? theme.accent : theme.fg;
     ctx.save();
     if (o === "top" || o === "bottom") {
-      ctx.translate(a, o === "top" ? p.y + p.h + 6 : p.y - 6);
+      ctx.translate(a, o === "top" ? p.y + p.h + gap : p.y - gap);
       ctx.rotate(-Math.PI / 2); // reads bottom to top, like leaf_rotation=90
       ctx.textAlign = o === "top" ? "right" : "left";
     } else {
-      ctx.translate(o === "left" ? p.x + p.w + 6 : p.x - 6, a);
+      ctx.translate(o === "left" ? p.x + p.w + gap : p.x - gap, a);
       ctx.textAlign = o === "left" ? "left" : "right";
     }
     if (matched) {
@@ -144,10 +145,11 @@ function labelHint(ctx, s, visible) {
   ctx.textBaseline = "middle";
   ctx.textAlign = "center";
   const o = fr.orientation;
-  if (o === "top") ctx.fillText(text, p.x + p.w / 2, p.y + p.h + 16, p.w);
-  else if (o === "bottom") ctx.fillText(text, p.x + p.w / 2, p.y - 16, p.w);
+  const d = s.dataBand ?? 0;
+  if (o === "top") ctx.fillText(text, p.x + p.w / 2, p.y + p.h + d + 16, p.w);
+  else if (o === "bottom") ctx.fillText(text, p.x + p.w / 2, p.y - d - 16, p.w);
   else {
-    ctx.translate(o === "left" ? p.x + p.w + 14 : p.x - 14, p.y + p.h / 2);
+    ctx.translate(o === "left" ? p.x + p.w + d + 14 : p.x - d - 14, p.y + p.h / 2);
     ctx.rotate(o === "left" ? Math.PI / 2 : -Math.PI / 2);
     ctx.fillText(text, 0, 0, p.h);
   }

@@ -2,6 +2,7 @@
 // dendrogram from a scene, layer by layer, back to front.
 import { drawAxis, drawTitle } from "./axis.js";
 import { drawCut } from "./cut.js";
+import { drawData } from "./heatmap.js";
 import { drawLabels, drawMatches } from "./labels.js";
 import { drawBlocks, drawHover, drawLinks, drawSelectionBands } from "./tree.js";
 
@@ -35,6 +36,7 @@ export function drawScene(ctx, s) {
   drawHover(ctx, s);
   ctx.restore();
 
+  drawData(ctx, s); // heatmap, strips and legends beside the tree
   drawMatches(ctx, s);
   drawLabels(ctx, s);
   drawCut(ctx, s);

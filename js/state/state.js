@@ -7,13 +7,14 @@ import { decodeTree, makeLabels } from "../core/decode.js";
 import { computeLayout } from "../core/layout.js";
 import { findMatches, narrows } from "../core/search.js";
 import * as zoom from "../core/zoom.js";
+import { createDataPart } from "./data.js";
 import { SYNCED, readOptions } from "./synced.js";
 import { makeWriter } from "./writer.js";
 
 /** @typedef {import("../core/zoom.js").Window} Window */
 /** @typedef {import("./synced.js").SyncedName} SyncedName */
 /** @typedef {{final?: boolean}} WriteOpts  final: exact write now (default); else a gesture step */
-/** @typedef {SyncedName | "tree" | "labels" | "tooltips" | "options" | "hover" | "cutHot" | "drag" | "search"} Change */
+/** @typedef {SyncedName | "tree" | "labels" | "tooltips" | "options" | "hover" | "cutHot" | "drag" | "search" | "heatmap" | "compare"} Change */
 /** @typedef {ReturnType<typeof createState>} State */
 
 /**
@@ -48,6 +49,9 @@ export function createState(model, onChange) {
   let steps = null;
   /** @type {{t: number | null, ids: Int32Array} | null} */
   let idsCache = null;
+
+  // The heatmap, the strips and the compare mode (state/data.js).
+  const data = createDataPart(model, onChange);
 
   const ctx = () => ({ nNodes: L.count.length, full });
   const writer = makeWriter(model, (key) => SYNCED[key].write(synced[key], ctx()));
@@ -96,6 +100,7 @@ export function createState(model, onChange) {
       readSynced(); // node ids and windows are read against the new tree
       loaders.labels();
       loaders.tooltips();
+      loaders.heatmap();
     },
     labels() {
       labels = makeLabels(model.get("_labels"), L.n);
@@ -106,6 +111,9 @@ export function createState(model, onChange) {
     },
     options() {
       opts = readOptions(model);
+    },
+    heatmap() {
+      data.load(L.n);
     },
   };
   loaders.tree();
@@ -144,6 +152,7 @@ export function createState(model, onChange) {
     get drag() { return drag; },
     get query() { return query; },
     get matches() { return matches; },
+    get data() { return data; },
     ids,
     nClusters: () => (L.n > 0 ? ids()[L.n - 1] : 0),
     isFull: () => zoom.sameWindow(synced.view_window, full),

@@ -13,7 +13,8 @@ import { sameWindow, windowFromTrait } from "../core/zoom.js";
  * @property {() => void} save_changes
  * @property {(event: string, cb: (...args: any[]) => void) => void} on
  * @property {(event?: string | null, cb?: ((...args: any[]) => void) | null) => void} off
- * @property {(content: any) => void} send  custom message to Python (expand a micro-cluster)
+ * @property {(content: any) => void} send  custom message to Python (expand a micro-cluster,
+ *   ask for a cell's exact value)
  */
 
 /**
@@ -84,8 +85,8 @@ export const SYNCED = {
 
 /**
  * Inputs from Python and what a change reloads: the tree (and with it everything read against
- * it), the labels, the tooltip columns, or the drawing options.
- * @type {Record<string, "tree" | "labels" | "tooltips" | "options">}
+ * it), the labels, the tooltip columns, the drawing options, or the data beside the tree.
+ * @type {Record<string, "tree" | "labels" | "tooltips" | "options" | "heatmap">}
  */
 export const INPUTS = {
   _tree: "tree",
@@ -98,6 +99,8 @@ export const INPUTS = {
   axis_label: "options",
   palette: "options",
   busy: "options",
+  _heatmap: "heatmap",
+  _annotations: "heatmap",
 };
 
 /** @typedef {"top" | "bottom" | "left" | "right"} Orientation */

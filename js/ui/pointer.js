@@ -19,7 +19,8 @@ import { pan } from "../core/zoom.js";
  * @property {HTMLElement} root
  * @property {import("../state/state.js").State} state
  * @property {() => import("../core/hit.js").Drawn} drawn  what the last frame drew
- * @property {{show: (node: number, x: number, y: number) => void, hide: () => void}} tip
+ * @property {{show: (node: number, x: number, y: number) => void, hide: () => void,
+ *   at?: (x: number, y: number) => boolean}} tip  `at`: a tooltip for a heatmap cell there
  */
 
 const DRAG_PX = 4; // movement that turns a press into a pan
@@ -96,7 +97,7 @@ export function wirePointer({ canvas, root, state, drawn, tip }, signal) {
     root.classList.toggle("is-cut-hot-h", hot && !cur.fr.vertical);
     root.classList.toggle("is-node-hot", node >= 0);
     if (node >= 0) tip.show(node, x, y);
-    else tip.hide();
+    else if (!tip.at?.(x, y)) tip.hide();
   }, { signal });
 
   /** @param {PointerEvent} e */
@@ -112,8 +113,12 @@ export function wirePointer({ canvas, root, state, drawn, tip }, signal) {
     } else if (p.kind === "pan") {
       state.setWindow(state.win, { final: true });
     } else if (e.type === "pointerup") {
-      // A click: select the node's subtree (shift toggles it), or clear on empty space.
-      if (p.node >= 0) {
+      // A click: select the node's subtree (shift toggles it), or clear on empty space. In
+      // compare mode it picks what the selection is compared with instead.
+      const compare = state.data.comparing && state.selection.length > 0;
+      if (compare && p.node >= 0) state.data.compareWith(p.node, p.shift);
+      else if (compare && !p.shift) state.data.setCompare(false);
+      else if (p.node >= 0) {
         if (p.shift) state.toggle(p.node);
         else state.select([p.node]);
       } else if (!p.shift) {

@@ -1,0 +1,109 @@
+// Where the data beside the tree goes, for every orientation, as a clustermap puts it: strips
+// and heatmap between the leaves and their labels (under the leaves for "top"), column names
+// at the heatmap's near end (left of it for "top"/"bottom", under it for "left"/"right"), the
+// column tree at its far end, legends in a panel on the right. Pure geometry in CSS px; along
+// the height axis the band grows away from the tree.
+import { plotRect } from "./frame.js";
+
+/** @typedef {import("./frame.js").Rect} Rect */
+/** @typedef {import("./frame.js").Orientation} Orientation */
+
+export const STRIP = 10; // strip thickness
+const STRIP_GAP = 2;
+const GAP = 4; // between the leaves, the strips, the heatmap and the labels
+const MAX_CELL = 16; // heatmap column thickness: at most, and at least MIN_CELL
+const MIN_CELL = 3;
+const TREE = 26; // depth of the column tree
+
+/**
+ * What is drawn beside the tree.
+ * @typedef {object} DataShape
+ * @property {number} strips    annotation strips
+ * @property {number} columns   heatmap columns
+ * @property {boolean} colTree  the heatmap's columns have a tree
+ * @property {number} nameW     widest strip / column name, px (0: none)
+ * @property {number} legendW   legend panel width, px (0: none)
+ */
+
+/**
+ * @typedef {object} DataGeo
+ * @property {number} band      px between the plot's leaf edge and the labels
+ * @property {number} base      the plot's leaf edge along the height axis
+ * @property {1 | -1} out       direction away from the tree along the height axis
+ * @property {[number, number][]} strips  [from, to] of each strip along the height axis (from < to)
+ * @property {[number, number][]} heat    [from, to] of each heatmap column
+ * @property {number} cell      heatmap column thickness
+ * @property {Rect | null} legend  the legend panel
+ * @property {Rect | null} tree    the column tree's box
+ * @property {boolean} vertical    leaf axis horizontal (top/bottom)
+ */
+
+/**
+ * The plot rectangle with room for the data beside it, and where that data goes.
+ * @param {Orientation} o
+ * @param {number} width
+ * @param {number} height
+ * @param {{title: boolean, labelBand: number}} opts
+ * @param {DataShape} shape
+ * @returns {{plot: Rect, geo: DataGeo}}
+ */
+export function dataPlot(o, width, height, opts, shape) {
+  const vertical = o === "top" || o === "bottom";
+  const legendW = shape.legendW;
+  const head = opts.title ? 26 : 0;
+  const avail = vertical ? height - head - 22 - opts.labelBand - 6 : width - legendW - 16 - opts.labelBand - 6;
+  const stripsLen = shape.strips > 0 ? shape.strips * (STRIP + STRIP_GAP) - STRIP_GAP : 0;
+  let cell = 0;
+  if (shape.columns > 0) {
+    const room = Math.max(shape.columns * MIN_CELL, 0.45 * avail - stripsLen);
+    cell = Math.max(MIN_CELL, Math.min(MAX_CELL, Math.floor(room / shape.columns)));
+  }
+  const heatStart = GAP + stripsLen + (shape.strips > 0 && shape.columns > 0 ? GAP : 0);
+  const any = shape.strips + shape.columns > 0;
+  const band = any ? heatStart + shape.columns * cell + GAP : 0;
+  const plot = plotRect(o, width - legendW, height, { title: opts.title, labelBand: opts.labelBand + band });
+  if (vertical) {
+    // Names left of the heatmap, in the height axis' gutter (wider when they need it).
+    const extra = Math.max(0, Math.min(shape.nameW, 160) + 10 - plot.x);
+    plot.x += extra;
+    plot.w -= extra;
+    if (shape.colTree) plot.w -= TREE + 8 - 22; // the tree right of the heatmap, past the cut handle
+  } else {
+    const extra = Math.max(0, Math.min(shape.nameW, 120) + 10 - 40); // names under the heatmap
+    plot.h -= extra;
+  }
+  plot.w = Math.max(10, plot.w);
+  plot.h = Math.max(10, plot.h);
+  const out = o === "top" || o === "left" ? 1 : -1;
+  const base = o === "top" ? plot.y + plot.h : o === "bottom" ? plot.y : o === "left" ? plot.x + plot.w : plot.x;
+  /** @param {number} from @param {number} len @returns {[number, number]} */
+  const span = (from, len) => {
+    const a = base + out * from, b = base + out * (from + len);
+    return [Math.min(a, b), Math.max(a, b)];
+  };
+  const strips = Array.from({ length: shape.strips }, (_, k) => span(GAP + k * (STRIP + STRIP_GAP), STRIP));
+  const heat = Array.from({ length: shape.columns }, (_, j) => span(heatStart + j * cell, cell));
+  /** @type {Rect | null} */
+  let tree = null;
+  if (shape.colTree && heat.length > 1) {
+    const lo = Math.min(heat[0][0], heat[heat.length - 1][0]), hi = Math.max(heat[0][1], heat[heat.length - 1][1]);
+    tree = vertical
+      ? { x: plot.x + plot.w + 6, y: lo, w: TREE, h: hi - lo }
+      : { x: lo, y: Math.max(head, plot.y - TREE), w: hi - lo, h: Math.min(TREE, plot.y - head) - 2 };
+  }
+  const ly = head + 8;
+  const legend = legendW > 0 ? { x: width - legendW + 4, y: ly, w: legendW - 8, h: height - ly - 4 } : null;
+  return { plot, geo: { band, base, out, strips, heat, cell, legend, tree, vertical } };
+}
+
+/**
+ * Which strip or heatmap column lies at `b` px along the height axis.
+ * @param {DataGeo} geo
+ * @param {number} b
+ * @returns {{kind: "heatmap" | "strip", column: number} | null}
+ */
+export function bandAt(geo, b) {
+  for (let j = 0; j < geo.heat.length; j++) if (b >= geo.heat[j][0] && b < geo.heat[j][1]) return { kind: "heatmap", column: j };
+  for (let k = 0; k < geo.strips.length; k++) if (b >= geo.strips[k][0] && b < geo.strips[k][1]) return { kind: "strip", column: k };
+  return null;
+}
