@@ -370,3 +370,19 @@ describe("the data beside the tree", () => {
     expect(tip.textContent).toContain("x-1.8 sd");
   });
 });
+
+it("the panel tells a kept comparison from one pointed at, even on the same subtree", () => {
+  const { root, canvas } = mount({ ...dataPayloads(), selection: [0] });
+  const panel = /** @type {HTMLElement} */ (root.querySelector(".dendrowidget-explain"));
+  root.dispatchEvent(new KeyboardEvent("keydown", { key: "c", bubbles: true, cancelable: true }));
+  const { plot } = dataPlot("top", 640, 420, { title: false, labelBand: 40 }, {
+    strips: 1, columns: 1, colTree: false, nameW: 0, legendW: 0,
+  });
+  const fr = makeFrame("top", plot, fullWindow(4, 5));
+  const [x, y] = fr.xy(fr.leafPos(3), fr.heightPos(2));
+  pointer(canvas, "pointermove", { clientX: x, clientY: y });
+  expect(panel.textContent).toContain("1 selected vs 2 (pointed at):");
+  pointer(canvas, "pointerdown", { clientX: x, clientY: y });
+  pointer(canvas, "pointerup", { clientX: x, clientY: y });
+  expect(panel.textContent).toContain("1 selected vs 2:");
+});

@@ -56,11 +56,11 @@ export function measureLegend(ctx, theme, prep) {
 function bar(ctx, lut, x, y, w, border) {
   for (let i = 0; i < w; i++) {
     ctx.fillStyle = lutCss(lut, Math.round((i / Math.max(1, w - 1)) * 255));
-    ctx.fillRect(x + i, y, 1.5, BAR_H);
+    ctx.fillRect(x + i, y, i === w - 1 ? 1 : 1.5, BAR_H); // overlapping: no seams between pixels
   }
   ctx.strokeStyle = border;
   ctx.lineWidth = 1;
-  ctx.strokeRect(x + 0.5, y + 0.5, w - 1, BAR_H - 1);
+  ctx.strokeRect(x - 0.5, y - 0.5, w + 1, BAR_H + 1); // outside the bar: its ends stay visible
 }
 
 /**

@@ -66,7 +66,8 @@ export function updateExplainPanel(panel, state) {
   /** @type {"rest" | number[] | null} */
   let against = "rest";
   if (data.comparing) against = data.target.length ? data.target : state.hover >= 0 ? [state.hover] : null;
-  const key = `${prep ? 1 : 0}|${sel.join(",")}|${data.comparing}|${against === null ? "-" : String(against)}`;
+  const kept = data.comparing && data.target.length > 0;
+  const key = `${prep ? 1 : 0}|${sel.join(",")}|${data.comparing}|${kept}|${against === null ? "-" : String(against)}`;
   if (key === panel.last.key) return;
   panel.last.key = key;
   const summary = prep && sel.length ? (against === null ? null : groupSummary(prep.explain, state.L, sel, against)) : null;
@@ -77,8 +78,7 @@ export function updateExplainPanel(panel, state) {
     panel.el.title = panel.lead.textContent;
     return;
   }
-  const kept = data.comparing && data.target.length === 0 ? " (pointed at)" : "";
-  panel.lead.textContent = `${summary.lead}${kept}:`;
+  panel.lead.textContent = `${summary.lead}${data.comparing && !kept ? " (pointed at)" : ""}:`;
   panel.effects.textContent = summary.effects.join(" · ");
   panel.el.title = `${panel.lead.textContent} ${panel.effects.textContent}`;
 }
