@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from . import _explain, _frontend, _selection, _summary
-from ._colvalues import numeric_values
+from ._colvalues import ColumnStore, numeric_values
 from ._errors import InputError
 from ._partition import Partition
 
@@ -54,6 +54,14 @@ class Insight:
             self._b.rows.positions(np.empty(0, dtype=np.int64))  # raises: rows stay on Dask
         return frame
 
+    def _store(self) -> ColumnStore:
+        """The table's columns, each read once per build (the snapshot never changes)."""
+        store = getattr(self, "_column_store", None)
+        if store is None or store.frame is not self._b.rows.frame:
+            store = ColumnStore(self._table())
+            self._column_store = store
+        return store
+
     # ---- answers ----------------------------------------------------------------------------
     @property
     def cluster_summary(self) -> pd.DataFrame:
@@ -62,10 +70,12 @@ class Insight:
         original units (missing values skipped), and for each categorical column its most common
         value and that value's share among the known values ("<name> share"). With no cut, one
         row holds every row."""
-        frame = self._table()
+        store = self._store()
         d = self._b.data
         ids = self._b.rows.per_row(self._parts_now().row_ids(), "cluster").to_numpy()
-        return _summary.cluster_summary(frame, list(d.numeric), list(d.categorical), ids)
+        return _summary.cluster_summary(
+            store.frame, list(d.numeric), list(d.categorical), ids, store=store
+        )
 
     def explain(self, nodes: Any = None, against: Any = "rest") -> pd.DataFrame:
         """What sets the rows under ``nodes`` (default: the selection) apart, one row per column
@@ -77,7 +87,7 @@ class Insight:
         difference in standard deviations of the column over all rows (ddof=0). Categorical
         columns: the value whose share differs most ("value"); "inside"/"outside" are its shares
         and "effect" = share inside - share outside."""
-        frame = self._table()
+        store = self._store()
         d = self._b.data
         if not d.numeric and not d.categorical:
             raise InputError(
@@ -87,7 +97,9 @@ class Insight:
         inside = self._node_list(nodes)
         rows_in = self._rows_under(inside)
         outside = self._against(inside, against)
-        return _explain.explain(frame, list(d.numeric), list(d.categorical), rows_in, outside)
+        return _explain.explain(
+            store.frame, list(d.numeric), list(d.categorical), rows_in, outside, store=store
+        )
 
     def _against(self, inside: tuple[int, ...], against: Any) -> np.ndarray | None:
         """Row positions of the other group (None: every row not inside)."""
