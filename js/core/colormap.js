@@ -80,13 +80,21 @@ export function lutIndex(t) {
   return Math.round(255 * (t <= 0 ? 0 : t >= 1 ? 1 : t));
 }
 
+/** @type {WeakMap<Uint8Array, string[]>} */
+const cssOf = new WeakMap();
+
 /**
- * The CSS colour of entry `i` of a lookup table.
+ * The CSS colour of entry `i` of a lookup table (the strings are made once per table).
  * @param {Uint8Array} lut
  * @param {number} i
  */
 export function lutCss(lut, i) {
-  return `rgb(${lut[i * 3]}, ${lut[i * 3 + 1]}, ${lut[i * 3 + 2]})`;
+  let css = cssOf.get(lut);
+  if (!css) {
+    css = Array.from({ length: lut.length / 3 }, (_, k) => `rgb(${lut[k * 3]}, ${lut[k * 3 + 1]}, ${lut[k * 3 + 2]})`);
+    cssOf.set(lut, css);
+  }
+  return css[i];
 }
 
 /**

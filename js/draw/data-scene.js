@@ -21,7 +21,9 @@
  * @property {string} [key]
  * @property {Cells} [cells]
  * @property {{rgba: Uint8ClampedArray, missing: Uint8Array, rows: number}} [colors]
- * @property {any} [image]       the colours as a canvas, rows x cells
+ * @property {any} [image]       the colours as a canvas, rows x cells (the scratch canvas)
+ * @property {any} [scratch]     a canvas reused for every window's colours
+ * @property {any} [scratchCtx]  its 2D context
  * @property {Int32Array} [ids]  cluster ids the boundaries were found for
  * @property {Int32Array} [bounds]  drawn positions p where a cluster starts (p > 0)
  */

@@ -77,11 +77,17 @@ function imageOf(ctx, c, vertical) {
     const src = new Uint32Array(rgba.buffer), dst = new Uint32Array(img.data.buffer);
     for (let r = 0; r < rows; r++) for (let b = 0; b < nb; b++) dst[b * rows + r] = src[r * nb + b];
   }
-  const canvas = makeCanvas(ctx, w, h);
-  const octx = /** @type {any} */ (canvas.getContext("2d"));
-  octx.putImageData(img, 0, 0);
-  c.image = canvas;
-  return canvas;
+  // One scratch canvas per view, resized when the table's shape changes (a new canvas and
+  // context per frame cost more than filling the cells, measured in Chromium).
+  if (!c.scratch || c.scratch.width !== w || c.scratch.height !== h) {
+    c.scratch = c.scratch ?? makeCanvas(ctx, w, h);
+    c.scratch.width = w;
+    c.scratch.height = h;
+    c.scratchCtx = c.scratch.getContext("2d");
+  }
+  c.scratchCtx.putImageData(img, 0, 0);
+  c.image = c.scratch;
+  return c.scratch;
 }
 
 /**
@@ -195,7 +201,7 @@ function boundaries(c, ids) {
  * @param {CanvasRenderingContext2D} ctx @param {Scene} s @param {DataScene} d
  */
 function drawSplits(ctx, s, d) {
-  if (!d.split || s.cut === null || s.k < 2) return;
+  if (!d.split || s.k < 2) return; // whatever made the partition: boundaries of s.ids
   const bounds = boundaries(d.cache, s.ids);
   const { fr } = s;
   const [x0, x1] = fr.win;

@@ -78,7 +78,10 @@ export function updateExplainPanel(panel, state) {
     panel.el.title = panel.lead.textContent;
     return;
   }
-  panel.lead.textContent = `${summary.lead}${data.comparing && !kept ? " (pointed at)" : ""}:`;
+  // After reduce= a leaf is a micro-cluster: the view weighs each one's mean alike (Python's
+  // w.explain() counts the rows).
+  const unit = state.opts.expandable ? ", micro-clusters" : "";
+  panel.lead.textContent = `${summary.lead}${data.comparing && !kept ? " (pointed at)" : ""}${unit}:`;
   panel.effects.textContent = summary.effects.join(" · ");
   panel.el.title = `${panel.lead.textContent} ${panel.effects.textContent}`;
 }
