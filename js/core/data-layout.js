@@ -1,8 +1,9 @@
 // Where the data beside the tree goes, for every orientation, as a clustermap puts it: strips
-// and heatmap between the leaves and their labels (under the leaves for "top"), column names
-// at the heatmap's near end (left of it for "top"/"bottom", under it for "left"/"right"), the
-// column tree at its far end, legends in a panel on the right. Pure geometry in CSS px; along
-// the height axis the band grows away from the tree.
+// and heatmap between the leaves and their labels (under the leaves for "top"), a column on the
+// right with the legends and, for "top"/"bottom", the column tree and the names beside the
+// heatmap's rows (for "left"/"right": names under the heatmap, the tree above it). The leaf
+// axis keeps the width of the plot: the height axis' gutter is not widened. Pure geometry in
+// CSS px; along the height axis the band grows away from the tree.
 import { plotRect } from "./frame.js";
 
 /** @typedef {import("./frame.js").Rect} Rect */
@@ -33,9 +34,11 @@ const TREE = 26; // depth of the column tree
  * @property {[number, number][]} strips  [from, to] of each strip along the height axis (from < to)
  * @property {[number, number][]} heat    [from, to] of each heatmap column
  * @property {number} cell      heatmap column thickness
- * @property {Rect | null} legend  the legend panel
+ * @property {Rect | null} legend  the legend panel (top/bottom: above the band's rows)
+ * @property {Rect | null} legendMore  where it goes on (top/bottom: below the band's rows)
  * @property {Rect | null} tree    the column tree's box
  * @property {boolean} vertical    leaf axis horizontal (top/bottom)
+ * @property {number} names        top/bottom: x where the names start (right of the band)
  */
 
 /**
@@ -49,9 +52,15 @@ const TREE = 26; // depth of the column tree
  */
 export function dataPlot(o, width, height, opts, shape) {
   const vertical = o === "top" || o === "bottom";
-  const legendW = shape.legendW;
   const head = opts.title ? 26 : 0;
-  const avail = vertical ? height - head - 22 - opts.labelBand - 6 : width - legendW - 16 - opts.labelBand - 6;
+  const treeW = shape.colTree ? TREE + 6 : 0;
+  const nameW = Math.min(shape.nameW, vertical ? 160 : 120);
+  // The right column: legends, and for top/bottom also the column tree and the names at the
+  // heatmap's rows (past the cut handle's 22 px, which sit beside the plot, not the band).
+  const rightW = vertical && shape.columns + shape.strips > 0
+    ? Math.max(shape.legendW, treeW + nameW + 16 - 22)
+    : shape.legendW;
+  const avail = vertical ? height - head - 22 - opts.labelBand - 6 : width - rightW - 16 - opts.labelBand - 6;
   const stripsLen = shape.strips > 0 ? shape.strips * (STRIP + STRIP_GAP) - STRIP_GAP : 0;
   let cell = 0;
   if (shape.columns > 0) {
@@ -61,17 +70,8 @@ export function dataPlot(o, width, height, opts, shape) {
   const heatStart = GAP + stripsLen + (shape.strips > 0 && shape.columns > 0 ? GAP : 0);
   const any = shape.strips + shape.columns > 0;
   const band = any ? heatStart + shape.columns * cell + GAP : 0;
-  const plot = plotRect(o, width - legendW, height, { title: opts.title, labelBand: opts.labelBand + band });
-  if (vertical) {
-    // Names left of the heatmap, in the height axis' gutter (wider when they need it).
-    const extra = Math.max(0, Math.min(shape.nameW, 160) + 10 - plot.x);
-    plot.x += extra;
-    plot.w -= extra;
-    if (shape.colTree) plot.w -= TREE + 8 - 22; // the tree right of the heatmap, past the cut handle
-  } else {
-    const extra = Math.max(0, Math.min(shape.nameW, 120) + 10 - 40); // names under the heatmap
-    plot.h -= extra;
-  }
+  const plot = plotRect(o, width - rightW, height, { title: opts.title, labelBand: opts.labelBand + band });
+  if (!vertical) plot.h -= Math.max(0, nameW + 10 - 40); // names under the heatmap
   plot.w = Math.max(10, plot.w);
   plot.h = Math.max(10, plot.h);
   const out = o === "top" || o === "left" ? 1 : -1;
@@ -83,17 +83,32 @@ export function dataPlot(o, width, height, opts, shape) {
   };
   const strips = Array.from({ length: shape.strips }, (_, k) => span(GAP + k * (STRIP + STRIP_GAP), STRIP));
   const heat = Array.from({ length: shape.columns }, (_, j) => span(heatStart + j * cell, cell));
+  const rows = [...strips, ...heat];
+  const lo = Math.min(...rows.map((r) => r[0])), hi = Math.max(...rows.map((r) => r[1]));
   /** @type {Rect | null} */
   let tree = null;
   if (shape.colTree && heat.length > 1) {
-    const lo = Math.min(heat[0][0], heat[heat.length - 1][0]), hi = Math.max(heat[0][1], heat[heat.length - 1][1]);
+    const h0 = Math.min(heat[0][0], heat[heat.length - 1][0]), h1 = Math.max(heat[0][1], heat[heat.length - 1][1]);
     tree = vertical
-      ? { x: plot.x + plot.w + 6, y: lo, w: TREE, h: hi - lo }
-      : { x: lo, y: Math.max(head, plot.y - TREE), w: hi - lo, h: Math.min(TREE, plot.y - head) - 2 };
+      ? { x: plot.x + plot.w + 6, y: h0, w: TREE, h: h1 - h0 }
+      : { x: h0, y: Math.max(head, plot.y - TREE), w: h1 - h0, h: Math.min(TREE, plot.y - head) - 2 };
   }
-  const ly = head + 8;
-  const legend = legendW > 0 ? { x: width - legendW + 4, y: ly, w: legendW - 8, h: height - ly - 4 } : null;
-  return { plot, geo: { band, base, out, strips, heat, cell, legend, tree, vertical } };
+  /** @type {Rect | null} */
+  let legend = null;
+  /** @type {Rect | null} */
+  let legendMore = null;
+  if (shape.legendW > 0) {
+    const x = width - rightW + 4, w = rightW - 8;
+    const top = head + 8;
+    if (!vertical || !any) legend = { x, y: top, w, h: height - top - 4 };
+    else {
+      // top/bottom: the names sit beside the band's rows; the legend above them, then below
+      legend = { x, y: top, w, h: Math.max(0, lo - 8 - top) };
+      legendMore = { x, y: hi + 8, w, h: Math.max(0, height - 4 - (hi + 8)) };
+    }
+  }
+  const names = vertical ? plot.x + plot.w + 6 + treeW : 0;
+  return { plot, geo: { band, base, out, strips, heat, cell, legend, legendMore, tree, vertical, names } };
 }
 
 /**

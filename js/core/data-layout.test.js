@@ -36,16 +36,26 @@ describe.each(["top", "bottom", "left", "right"])("orientation %s", (o) => {
     expect(geo.legend && geo.legend.x).toBeGreaterThanOrEqual(plot.x + plot.w);
     expect(geo.cell).toBeGreaterThanOrEqual(3);
     expect(geo.cell).toBeLessThanOrEqual(16);
-    // names have room before the heatmap (left gutter) or under it
-    if (vertical) expect(plot.x).toBeGreaterThanOrEqual(SHAPE.nameW + 10);
-    else expect(H - (plot.y + plot.h)).toBeGreaterThanOrEqual(SHAPE.nameW + 10);
+    // names have room: right of the band (top/bottom) or under it; the gutter stays as it was
+    if (vertical) {
+      expect(plot.x).toBe(bare.x);
+      expect(geo.names).toBeGreaterThan(plot.x + plot.w);
+      expect(geo.names + SHAPE.nameW).toBeLessThanOrEqual(W);
+      // the legend shares the right column, above or below the band's rows, never beside them
+      for (const L of [geo.legend, geo.legendMore]) {
+        if (!L) throw new Error("no legend area");
+        for (const [a, b] of rows) expect(L.y >= b || L.y + L.h <= a).toBe(true);
+      }
+    } else {
+      expect(H - (plot.y + plot.h)).toBeGreaterThanOrEqual(SHAPE.nameW + 10);
+    }
   });
 
   it("the column tree sits at the heatmap's far end, outside the plot", () => {
     const t = geo.tree;
     expect(t).not.toBeNull();
     if (!t) return;
-    if (vertical) expect(t.x).toBeGreaterThanOrEqual(plot.x + plot.w);
+    if (vertical) expect(t.x >= plot.x + plot.w && t.x + t.w <= geo.names).toBe(true);
     else expect(t.y + t.h).toBeLessThanOrEqual(plot.y);
   });
 

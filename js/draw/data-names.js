@@ -1,4 +1,4 @@
-// Names of the strips and heatmap columns beside their bands (left of them for top/bottom, under
+// Names of the strips and heatmap columns beside their bands (right of them for top/bottom, under
 // them for left/right; every few when the columns are too thin to label each), and the small
 // tree of the heatmap's columns at its far end. Names are data: drawn as text only.
 import { measureLegend } from "./legend.js";
@@ -44,8 +44,8 @@ export function drawNames(ctx, s, d) {
     ctx.font = `${size}px ${theme.font}`;
     const mid = (b0 + b1) / 2;
     if (fr.vertical) {
-      ctx.textAlign = "right";
-      ctx.fillText(fitText(ctx, all[r], Math.max(20, p.x - 10)), p.x - 6, mid);
+      ctx.textAlign = "left";
+      ctx.fillText(fitText(ctx, all[r], Math.max(20, s.width - d.geo.names - 4)), d.geo.names, mid);
     } else {
       ctx.save();
       ctx.translate(mid, p.y + p.h + 6);

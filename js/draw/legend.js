@@ -9,14 +9,14 @@ import { fitText } from "./data-util.js";
 /** @typedef {import("../core/heatmap-cells.js").DataPrep} DataPrep */
 /** @typedef {import("../core/theme.js").Theme} Theme */
 
-const BAR_W = 120;
+const BAR_W = 100;
 const BAR_H = 10;
-const MIN_W = 100;
+const MIN_W = 90;
 const MAX_W = 190;
 
 /** @param {"zscore" | "minmax" | "none"} scale */
 function scaleTitle(scale) {
-  return scale === "zscore" ? "z-score per column" : scale === "minmax" ? "min–max per column" : "value";
+  return scale === "zscore" ? "z-score" : scale === "minmax" ? "min–max" : "value";
 }
 
 /**
@@ -76,91 +76,136 @@ function ticksUnder(ctx, ticks, x, y, w) {
 }
 
 /**
+ * Where the next legend line goes: down the first free area of the right column, then on in the
+ * next one (top/bottom orientations have room above and below the heatmap's rows).
+ * @param {import("../core/frame.js").Rect[]} areas
+ * @param {number} row  line height
+ */
+function cursor(areas, row) {
+  let i = 0, y = areas[0].y;
+  return {
+    get x() { return areas[i].x; },
+    get w() { return areas[i].w; },
+    /** Room for `h` px in this area or a later one: its top y, or -1 when none is left. @param {number} h */
+    take(h) {
+      while (i < areas.length && y + h > areas[i].y + areas[i].h) {
+        i++;
+        if (i < areas.length) y = areas[i].y;
+      }
+      if (i >= areas.length) return -1;
+      const at = y;
+      y += h;
+      return at;
+    },
+    /** Space between items. @param {number} h */
+    skip(h) { y += h; },
+    /** Lines of `row` px still free here and in the areas after this one. */
+    left() {
+      let k = i < areas.length ? Math.floor((areas[i].y + areas[i].h - y) / row) : 0;
+      for (let j = i + 1; j < areas.length; j++) k += Math.floor(areas[j].h / row);
+      return Math.max(0, k);
+    },
+  };
+}
+
+/**
  * The legend panel.
  * @param {CanvasRenderingContext2D} ctx @param {Scene} s @param {DataScene} d
  */
 export function drawLegend(ctx, s, d) {
-  const R = d.geo.legend;
-  if (!R) return;
+  const areas = [d.geo.legend, d.geo.legendMore].filter((r) => r !== null && r.h > 0);
+  if (areas.length === 0) return;
   const { theme } = s, prep = d.prep;
   const fs = theme.fontSize, row = fs + 5;
-  const bottom = R.y + R.h;
-  const barW = Math.min(BAR_W, R.w);
-  let y = R.y;
+  const c = cursor(/** @type {import("../core/frame.js").Rect[]} */ (areas), row);
   ctx.save();
   ctx.textBaseline = "top";
-  /** @param {string} text */
-  const title = (text) => {
+  /** A bold title line; false when nothing fits any more. @param {string} text @param {number} after */
+  const title = (text, after) => {
+    const y = c.take(row + after);
+    if (y < 0) return false;
+    c.skip(-after); // `after` only made sure the first line after the title fits with it
     ctx.font = `600 ${fs}px ${theme.font}`;
     ctx.fillStyle = theme.fg;
     ctx.textAlign = "left";
-    ctx.fillText(fitText(ctx, text, R.w), R.x, y);
-    y += row;
+    ctx.fillText(fitText(ctx, text, c.w), c.x, y);
     ctx.font = `${fs}px ${theme.font}`;
+    return true;
+  };
+  /** A colour bar with ticks under it. @param {Uint8Array} lut @param {string[]} ticks */
+  const scaleBar = (lut, ticks) => {
+    const y = c.take(BAR_H + 3 + row);
+    if (y < 0) return;
+    const w = Math.min(BAR_W, c.w);
+    bar(ctx, lut, c.x, y, w, theme.border);
     ctx.fillStyle = theme.muted;
+    ticksUnder(ctx, ticks, c.x, y + BAR_H + 3, w);
+  };
+  /** A swatch (null: the hatched missing one) and its name. @param {string | null} color @param {string} text */
+  const swatch = (color, text) => {
+    const y = c.take(row);
+    if (y < 0) return;
+    if (color) {
+      ctx.fillStyle = color;
+      ctx.fillRect(c.x, y + 1, 10, 10);
+    } else hatchedSwatch(ctx, theme, c.x, y + 1);
+    ctx.fillStyle = color ? theme.fg : theme.muted;
+    ctx.textAlign = "left";
+    ctx.fillText(fitText(ctx, text, c.w - 14), c.x + 14, y);
   };
   const h = prep.heatmap;
-  if (h) {
-    title(scaleTitle(h.scale));
-    bar(ctx, lutFor(h.scale === "zscore" ? "diverging" : "sequential"), R.x, y, barW, theme.border);
-    y += BAR_H + 3;
-    ctx.fillStyle = theme.muted;
+  if (h && title(scaleTitle(h.scale), BAR_H + 3 + row)) {
     const [lo, hi] = h.range;
     const ticks = h.scale === "zscore" ? [`≤ ${formatNumber(lo)}`, "0", `≥ +${formatNumber(hi)}`]
       : h.scale === "minmax" ? ["min", "max"] : [formatNumber(lo, 3), formatNumber(hi, 3)];
-    ticksUnder(ctx, ticks, R.x, y, barW);
-    y += row + 6;
+    scaleBar(lutFor(h.scale === "zscore" ? "diverging" : "sequential"), ticks);
+    c.skip(6);
   }
-  const cats = prep.strips.filter((x) => "k" in x).length;
-  for (const st of prep.strips) {
-    if (y + 2 * row > bottom) break;
-    title(st.col.name);
+  prep.strips.forEach((st, k) => {
+    if (!title(st.col.name, row)) return;
     if ("k" in st) {
       const codes = categoriesByCount(st);
-      const free = Math.floor((bottom - y - (prep.missing ? row : 0)) / row);
-      let fits = Math.max(1, Math.min(codes.length, Math.floor(free / Math.max(1, cats)) - 1));
+      // Leave the strips after this one a title and two lines each, and the missing swatch.
+      const reserve = 3 * (prep.strips.length - k - 1) + (prep.missing ? 1 : 0);
+      let fits = Math.max(1, Math.min(codes.length, c.left() - reserve));
       if (fits < codes.length) fits = Math.max(1, fits - 1); // room for "+ k more"
-      for (const c of codes.slice(0, fits)) {
-        ctx.fillStyle = QUALITATIVE[c % QUALITATIVE.length];
-        ctx.fillRect(R.x, y + 1, 10, 10);
-        ctx.fillStyle = theme.fg;
-        ctx.textAlign = "left";
-        ctx.fillText(fitText(ctx, st.col.categories[c], R.w - 14), R.x + 14, y);
-        y += row;
-      }
+      for (const code of codes.slice(0, fits)) swatch(QUALITATIVE[code % QUALITATIVE.length], st.col.categories[code]);
       if (fits < codes.length) {
-        ctx.fillStyle = theme.muted;
-        ctx.fillText(`+ ${codes.length - fits} more`, R.x + 14, y);
-        y += row;
+        const y = c.take(row);
+        if (y >= 0) {
+          ctx.fillStyle = theme.muted;
+          ctx.fillText(`+ ${codes.length - fits} more`, c.x + 14, y);
+        }
       }
     } else {
-      bar(ctx, lutFor("sequential"), R.x, y, barW, theme.border);
-      y += BAR_H + 3;
-      ctx.fillStyle = theme.muted;
-      ticksUnder(ctx, [formatNumber(st.col.min, 3), formatNumber(st.col.max, 3)], R.x, y, barW);
-      y += row;
+      scaleBar(lutFor("sequential"), [formatNumber(st.col.min, 3), formatNumber(st.col.max, 3)]);
     }
-    y += 6;
+    c.skip(6);
+  });
+  if (prep.missing) swatch(null, "missing");
+  ctx.restore();
+}
+
+/**
+ * The missing-value swatch: grey, hatched, as missing cells are drawn.
+ * @param {CanvasRenderingContext2D} ctx @param {import("../core/theme.js").Theme} theme
+ * @param {number} x @param {number} y
+ */
+function hatchedSwatch(ctx, theme, x, y) {
+  const grey = missingRgb(parseColor(theme.bg) ?? [255, 255, 255]);
+  ctx.save();
+  ctx.fillStyle = `rgb(${grey.join(", ")})`;
+  ctx.fillRect(x, y, 10, 10);
+  ctx.beginPath();
+  ctx.rect(x, y, 10, 10);
+  ctx.clip();
+  ctx.strokeStyle = theme.muted;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (let t = -10; t < 10; t += 5) {
+    ctx.moveTo(x + t, y + 10);
+    ctx.lineTo(x + t + 10, y);
   }
-  if (prep.missing && y + row <= bottom) {
-    const grey = missingRgb(parseColor(theme.bg) ?? [255, 255, 255]);
-    ctx.fillStyle = `rgb(${grey.join(", ")})`;
-    ctx.fillRect(R.x, y + 1, 10, 10);
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(R.x, y + 1, 10, 10);
-    ctx.clip();
-    ctx.strokeStyle = theme.muted;
-    ctx.beginPath();
-    for (let t = -10; t < 10; t += 5) {
-      ctx.moveTo(R.x + t, y + 11);
-      ctx.lineTo(R.x + t + 10, y + 1);
-    }
-    ctx.stroke();
-    ctx.restore();
-    ctx.fillStyle = theme.muted;
-    ctx.textAlign = "left";
-    ctx.fillText("missing", R.x + 14, y);
-  }
+  ctx.stroke();
   ctx.restore();
 }

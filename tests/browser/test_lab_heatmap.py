@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 import re
+import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -168,8 +171,12 @@ def test_compare_the_odd_mandarins_with_the_others(lab, nbpage, write_notebook):
     text = wait_panel(nb, lambda t: t.startswith("3 selected vs 7:"))
     effects = text.split(":", 1)[1].split("·")
     assert effects[0].strip() == "color_intensity -0.7 sd", text
+    nb.kexec("w.n_clusters = 5")  # the README's picture: clusters coloured too
+    nb.wait_attr("data-n-clusters", lambda v: v == "5")
     settle(nb)
-    nb.shot("compare-odd-mandarins")
+    shot = nb.shot("compare-odd-mandarins")
+    if os.environ.get("DENDROWIDGET_README_SHOT"):  # refresh docs/screenshot.png on request
+        shutil.copyfile(shot, Path(__file__).resolve().parents[2] / "docs" / "screenshot.png")
     assert nb.kjson("list(w.selection)") == [odd]  # comparing never changed the selection
 
     got = nb.kjson(f"w.explain(against=[{others}]).head(1).to_dict('records')")[0]
