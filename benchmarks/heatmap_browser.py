@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import subprocess
 import sys
 import time
@@ -232,7 +233,10 @@ def report(res: dict[str, Any]) -> str:
         "(`--disable-gpu`), viewport 1280x1000, JupyterLab. A random tree of "
         f"{res['n']:,} leaves with a frame of {COLUMNS} normal columns (1% missing), "
         "`Dendrogram.from_linkage(Z, frame=df, heatmap=True)`; the same tree without a heatmap "
-        f"as the baseline. Frame times: median / 95th percentile over {EVENTS} input events.",
+        f"as the baseline. Frame times: median / 95th percentile over {EVENTS} input events. "
+        "Load average (1, 5, 15 min) before the run "
+        f"{', '.join(f'{x:.1f}' for x in res['load_before'])}, after "
+        f"{', '.join(f'{x:.1f}' for x in res['load_after'])}: other work shares the 2 cores.",
         "",
         "| | heatmap payload | whole payload | first paint | of which kernel build + "
         "display | browser | zoom: draw | zoom: input -> frame | pan: draw | "
@@ -301,6 +305,7 @@ def main() -> None:
         print(f"[{time.perf_counter() - t_start:6.1f} s] {msg}", file=sys.stderr, flush=True)
 
     res: dict[str, Any] = {"date": time.strftime("%Y-%m-%d"), "machine": machine(), "n": n}
+    res["load_before"] = os.getloadavg()  # other work on the machine slows every figure here
     with lab_and_chromium() as (lab, browser):
         res["browser"] = f"Chromium {browser.version}"
         res["runs"] = [bench(browser, lab, n, h, log) for h in (True, False)]
@@ -312,6 +317,7 @@ def main() -> None:
             if "seconds" not in r:
                 break
     res["total_s"] = time.perf_counter() - t_start
+    res["load_after"] = os.getloadavg()
     save("heatmap_browser", res, report(res))
 
 
