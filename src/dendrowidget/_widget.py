@@ -50,6 +50,10 @@ class Dendrogram(Answers, Insight, anywidget.AnyWidget):
     Build it from a numeric array or DataFrame (``Dendrogram(X, method="ward")``), a table with
     mixed columns (:meth:`from_dataframe`), a linkage matrix (:meth:`from_linkage`), distances
     (:meth:`from_distances`) or a fitted scikit-learn model (:meth:`from_model`).
+
+    ``Dendrogram(X)`` draws X's columns as a heatmap beside the tree (at most 50; ``heatmap=False``
+    for none), with ``heatmap_scale``, ``split`` and ``cluster_columns`` as in
+    :meth:`from_dataframe`; ``cluster_summary`` and ``explain()`` say what sets clusters apart.
     """
 
     _esm = _STATIC / "widget.js"
