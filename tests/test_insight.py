@@ -312,3 +312,39 @@ def test_payload_traits_are_not_writable_from_the_view() -> None:
             w.set_state({key: {}})
     assert w.get_state()["_heatmap"]["columns"] == before
     assert w.get_state()["_annotations"]["columns"][0]["name"] == "genus"
+
+
+def test_a_frame_of_one_2d_block_answers_as_pandas() -> None:
+    """Columns of a frame built from a 2-D array are strided views (copied once, contiguously,
+    by the widget's column store); infinities count as missing."""
+    rng = np.random.default_rng(5)
+    values = rng.normal(size=(300, 6))
+    values[3, 2] = np.inf
+    df = pd.DataFrame(values, columns=list("abcdef")).mask(rng.random(values.shape) < 0.05)
+    assert not df["a"].to_numpy().flags.c_contiguous  # the case this test is about
+    Z = linkage(rng.normal(size=(300, 2)), "ward")
+    w = Dendrogram.from_linkage(Z, frame=df, heatmap=True)
+    w.n_clusters = 7
+    ref = finite(df)
+    ids = w.clusters.to_numpy()
+    want = ref.groupby(ids).mean()
+    got = w.cluster_summary
+    np.testing.assert_allclose(got[list("abcdef")].to_numpy(), want.to_numpy(), rtol=1e-12)
+    node = int(w.cluster_nodes[2])
+    for against in ("rest", [int(w.cluster_nodes[4])]):
+        table = w.explain(node, against=against).set_index("column")
+        ins = np.zeros(300, dtype=bool)
+        w.selection = [node]
+        ins[w.selected_indices] = True
+        if against == "rest":
+            out = ~ins
+        else:
+            w.selection = against
+            out = np.zeros(300, dtype=bool)
+            out[w.selected_indices] = True
+        for c in "abcdef":
+            np.testing.assert_allclose(
+                table.loc[c, ["inside", "outside", "effect"]].to_numpy(float),
+                pandas_numeric(ref, c, ins, out),
+                rtol=1e-9,
+            )
