@@ -34,6 +34,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -234,6 +236,19 @@ def find_cut_line(nb: Any, x: float, box: dict[str, float]) -> float:
     assert coarse, "no row of the canvas grabs the cut line"
     fine = [y for y in np.arange(coarse[0] - 8, coarse[-1] + 8, 1.0) if hot(y)]
     return float((fine[0] + fine[-1]) / 2)
+
+
+def measure_input(page: Any, action: Any) -> dict[str, Any]:
+    """Run one input action and wait for the INPUT_PROBE record of the frame it caused."""
+    n0 = page.evaluate("() => window.__bench.recs.length")
+    action()
+    return page.evaluate("(n) => window.__bench.wait(n)", n0)
+
+
+def arm_probe(page: Any, on: bool) -> float:
+    """Start or stop recording input events; returns the page's clock (performance.now())."""
+    page.evaluate(f"() => {{ window.__bench.armed = {str(on).lower()}; }}")
+    return page.evaluate("() => performance.now()")
 
 
 # ---- one tree size in JupyterLab -----------------------------------------------------------------
@@ -454,12 +469,10 @@ def bench_size(browser: Any, lab: Any, n: int, log: Any) -> dict[str, Any]:
         m = page.mouse
 
         def measure(action: Any) -> dict[str, Any]:
-            n0 = page.evaluate("() => window.__bench.recs.length")
-            action()
-            return page.evaluate("(n) => window.__bench.wait(n)", n0)
+            return measure_input(page, action)
 
         def arm(on: bool) -> None:
-            page.evaluate(f"() => {{ window.__bench.armed = {str(on).lower()}; }}")
+            arm_probe(page, on)
 
         # -- zoom: 30 wheel steps in, 30 out, around the middle of the plot (the view focused
         # first: an unfocused view leaves the wheel to the page)
@@ -764,6 +777,36 @@ def report(res: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def save(name: str, res: dict[str, Any], md: str) -> None:
+    """benchmarks/results/<name>.json and .md; the table is printed too."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{name}.json").write_text(json.dumps(res, indent=2) + "\n")
+    (RESULTS / f"{name}.md").write_text(md)
+    print(md)
+
+
+@contextmanager
+def lab_and_chromium() -> Iterator[tuple[Any, Any]]:
+    """A Jupyter server in a temp dir and a headless Chromium, both stopped afterwards."""
+    from _lab import LabServer
+    from conftest import CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    exe = os.environ.get("DENDROWIDGET_CHROMIUM") or "/usr/bin/chromium"
+    with tempfile.TemporaryDirectory(prefix="dendro-bench-") as tmp:
+        lab = LabServer(Path(tmp))
+        lab.start()
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+                try:
+                    yield lab, browser
+                finally:
+                    browser.close()
+        finally:
+            lab.stop()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="10k and 100k leaves only")
@@ -794,17 +837,12 @@ def main() -> None:
         print(json.dumps(ANCHORS[kind](int(n))))
         return
 
-    from _lab import LabServer
-    from conftest import CHROMIUM_ARGS
-    from playwright.sync_api import sync_playwright
-
     sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
     t_start = time.perf_counter()
 
     def log(msg: str) -> None:
         print(f"[{time.perf_counter() - t_start:6.1f} s] {msg}", file=sys.stderr, flush=True)
 
-    exe = os.environ.get("DENDROWIDGET_CHROMIUM") or "/usr/bin/chromium"
     import jupyterlab
 
     res: dict[str, Any] = {
@@ -813,32 +851,20 @@ def main() -> None:
         "jupyterlab": jupyterlab.__version__,
         "sizes": [],
     }
-    with tempfile.TemporaryDirectory(prefix="dendro-bench-") as tmp:
-        lab = LabServer(Path(tmp))
-        lab.start()
-        try:
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
-                res["browser"] = f"Chromium {browser.version}"
-                try:
-                    for n in sizes:
-                        log(f"n = {n:,}")
-                        if args.first_paint:
-                            res.setdefault("first_paint", []).append(
-                                bench_first_paint(
-                                    browser, lab, n, args.first_paint, log, args.cpu_profile
-                                )
-                            )
-                        else:
-                            res["sizes"].append(bench_size(browser, lab, n, log))
-                finally:
-                    browser.close()
-        finally:
-            lab.stop()
+    with lab_and_chromium() as (lab, browser):
+        res["browser"] = f"Chromium {browser.version}"
+        for n in sizes:
+            log(f"n = {n:,}")
+            if args.first_paint:
+                res.setdefault("first_paint", []).append(
+                    bench_first_paint(browser, lab, n, args.first_paint, log, args.cpu_profile)
+                )
+            else:
+                res["sizes"].append(bench_size(browser, lab, n, log))
 
     if args.first_paint:
         res["total_s"] = time.perf_counter() - t_start
-        write_results("browser-first-paint", res, report_first_paint(res))
+        save("browser-first-paint", res, report_first_paint(res))
         return
     anchors: dict[str, dict[str, Any]] = {"matplotlib": {}, "plotly": {}}
     if not args.no_anchors:
@@ -853,14 +879,7 @@ def main() -> None:
                 break
     res["anchors"] = anchors
     res["total_s"] = time.perf_counter() - t_start
-    write_results("browser", res, report(res))
-
-
-def write_results(stem: str, res: dict[str, Any], md: str) -> None:
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"{stem}.json").write_text(json.dumps(res, indent=2) + "\n")
-    (RESULTS / f"{stem}.md").write_text(md)
-    print(md)
+    save("browser", res, report(res))
 
 
 if __name__ == "__main__":

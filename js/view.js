@@ -2,14 +2,20 @@
 // keys, search box, toolbar) and Python (model-sync.js) to the state's actions, draws one frame
 // per animation frame from the state, and cleans up. It decides nothing: state/state.js does.
 import { budgetFor, cull } from "./core/cull.js";
-import { autoHeight, leafSide, makeFrame, plotRect } from "./core/frame.js";
+import { dataPlot } from "./core/data-layout.js";
+import { siblingLines } from "./core/explain-text.js";
+import { autoHeight, leafSide, makeFrame, plotRect, shiftSide } from "./core/frame.js";
 import { nodeTooltip } from "./core/tooltip-text.js";
+import { measureData } from "./draw/data-names.js";
 import { measureLabelBand } from "./draw/labels.js";
 import { drawScene } from "./draw/paint.js";
 import { listenModel } from "./model-sync.js";
 import { pngOf, svgOf } from "./picture.js";
+import { makeCellValues } from "./state/cell-values.js";
 import { createState } from "./state/state.js";
 import { syncAttrs } from "./ui/attrs.js";
+import { makeCellTips } from "./ui/data-tips.js";
+import { makeExplainPanel, updateExplainPanel, wireExplainPanel } from "./ui/explain-panel.js";
 import { makeHint } from "./ui/hint.js";
 import { wireKeys } from "./ui/keys.js";
 import { wirePointer } from "./ui/pointer.js";
@@ -41,6 +47,7 @@ export function createView(model, el) {
     "data-lm-suppress-shortcuts": "true",
   });
   const tb = makeToolbar();
+  const panel = makeExplainPanel(tb);
   const stage = h("div", "dendrowidget-stage");
   const canvas = h("canvas", "dendrowidget-canvas");
   stage.append(canvas);
@@ -67,6 +74,15 @@ export function createView(model, el) {
   let current = null;
   /** Frame times in ms, newest last (read by the benchmark harness). */
   const frameTimes = /** @type {number[]} */ ([]);
+  /** The data beside the tree: its measured names and legend, and the last window's cells. */
+  let dataSize = { prep: /** @type {unknown} */ (null), key: "", nameW: 0, legendW: 0 };
+  /** @type {import("./draw/data-scene.js").DataCache} */
+  let dataCache = {};
+  /** @type {import("./ui/data-tips.js").DrawnData} */
+  let drawnData = null;
+
+  // Exact cell values asked of Python (the tooltip shows them when they arrive).
+  const cellValues = makeCellValues(model, () => cellTips.refresh());
 
   // ---- the state: every change is drawn -----------------------------------------------------
   const tState = performance.now();
@@ -81,6 +97,11 @@ export function createView(model, el) {
       fitCache.clear();
     }
     if (what === "search" || what === "labels" || what === "tree") searchBox.show();
+    if (what === "heatmap" || what === "tree") {
+      dataCache = {};
+      drawnData = null;
+      cellValues.reset();
+    }
     requestDraw();
   });
   const stateMs = performance.now() - tState; // decode and lay out the tree
@@ -99,6 +120,11 @@ export function createView(model, el) {
       busy: state.opts.busy,
       labels: labelsDrawn,
     });
+    const prep = state.data.prep;
+    root.setAttribute("data-heatmap-columns", String(prep?.heatmap?.columns.length ?? 0));
+    root.setAttribute("data-annotation-columns", String(prep?.strips.length ?? 0));
+    root.toggleAttribute("data-compare", state.data.comparing);
+    updateExplainPanel(panel, state);
   }
 
   // ---- drawing ----------------------------------------------------------------------------
@@ -140,8 +166,23 @@ export function createView(model, el) {
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
     const win = state.win;
-    const side = leafSide(state.hasPartition());
-    const plot = plotRect(o, width, height, { title: Boolean(opts.title), labelBand, side, leafTitle: Boolean(opts.leafLabel) });
+    const side0 = leafSide(state.hasPartition());
+    const prep = state.data.prep;
+    const sizeKey = `${theme.font},${theme.fontSize}`;
+    if (prep && ctx && (dataSize.prep !== prep || dataSize.key !== sizeKey)) {
+      dataSize = { prep, key: sizeKey, ...measureData(ctx, theme, prep) };
+    }
+    const margins = { title: Boolean(opts.title), labelBand, side: side0, leafTitle: Boolean(opts.leafLabel) };
+    const laid = prep ? dataPlot(o, width, height, margins, {
+      strips: prep.strips.length,
+      columns: prep.heatmap?.columns.length ?? 0,
+      colTree: Boolean(state.data.colTree),
+      nameW: dataSize.prep === prep ? dataSize.nameW : 0,
+      legendW: dataSize.prep === prep ? dataSize.legendW : 0,
+    }) : null;
+    // The heatmap and strips sit between the leaves and the cluster band and labels.
+    const side = laid ? shiftSide(side0, laid.geo.band) : side0;
+    const plot = laid ? laid.plot : plotRect(o, width, height, margins);
     const fr = makeFrame(o, plot, win);
     const list = cull(L, win, fr.leafLen, { budget: budgetFor(fr.leafLen, fr.heightLen) });
     /** @type {import("./draw/scene.js").Scene} */
@@ -168,10 +209,16 @@ export function createView(model, el) {
       fullTop: state.full[3],
       theme,
       fitCache,
+      dataBand: laid ? laid.geo.band : 0,
+      data: prep && laid ? {
+        prep, geo: laid.geo, cache: dataCache, split: state.data.split, colTree: state.data.colTree, raster: true,
+        target: state.data.comparing ? state.data.target : [],
+      } : null,
     };
     current = { fr, list, cut: scene.cut, fullTop: scene.fullTop, labelBand, side };
     lastScene = scene;
     if (ctx) labelsDrawn = drawScene(ctx, scene).labels;
+    drawnData = laid && dataCache.cells ? { fr, geo: laid.geo, cells: dataCache.cells } : null;
     frameTimes.push(performance.now() - t0);
     if (frameTimes.length > 240) frameTimes.shift();
     attrs();
@@ -199,11 +246,23 @@ export function createView(model, el) {
   const tip = {
     /** @param {number} v @param {number} x @param {number} y */
     show(v, x, y) {
+      cellTips.forget();
       const { head, lines } = nodeTooltip(state.L, state.labels, state.tips, state.clusters, v);
+      const prep = state.data.prep; // what sets the node apart from its sibling
+      if (prep) lines.push(...siblingLines(prep.explain, state.L, v));
       tooltip.show(head, lines, x, y, { w: stage.clientWidth || cssW, h: cssH });
     },
-    hide: () => tooltip.hide(),
+    /** A heatmap or strip cell at (x, y): its tooltip; false when there is none. @param {number} x @param {number} y */
+    at: (x, y) => cellTips.at(x, y),
+    hide: () => {
+      cellTips.forget();
+      tooltip.hide();
+    },
   };
+  const cellTips = makeCellTips({
+    state, tooltip, values: cellValues, drawn: () => drawnData,
+    bounds: () => ({ w: stage.clientWidth || cssW, h: cssH }),
+  });
   wirePointer({ canvas, root, state, drawn: () => current, tip, hint }, signal);
   wireKeys({ root, state, tip }, signal);
   const searchBox = wireSearchBox({ input: tb.search, countEl: tb.matchCount, selectBtn: tb.select, root, state }, signal);
@@ -214,6 +273,7 @@ export function createView(model, el) {
   };
   const measurer = ctx ?? { font: "", measureText: (/** @type {string} */ t) => ({ width: t.length * 6 }) };
   wireToolbar(tb, { state, png: () => pngOf(sceneNow()), svg: () => svgOf(sceneNow(), measurer) }, signal);
+  wireExplainPanel(panel, { state }, signal);
   const stopSync = listenModel(model, state);
 
   // ---- size and theme ---------------------------------------------------------------------
@@ -254,6 +314,7 @@ export function createView(model, el) {
   return () => {
     ac.abort();
     stopSync();
+    cellValues.dispose();
     state.dispose();
     ro?.disconnect();
     if (raf) cancelAnimationFrame(raf);

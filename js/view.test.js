@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from "vitest";
 import widget from "./widget.js";
+import { dataPlot } from "./core/data-layout.js";
 import { leafSide, makeFrame, plotRect } from "./core/frame.js";
 import { fullWindow } from "./core/zoom.js";
 import { encodeLabels } from "./core/testing.js";
@@ -363,4 +364,108 @@ describe("render", () => {
     expect(busy.hidden).toBe(false);
     expect(root.classList.contains("is-busy")).toBe(true);
   });
+});
+
+/** A heatmap column and a strip (with hostile names) for the four-leaf tree. */
+function dataPayloads() {
+  const stats = new Float64Array([1, Math.sqrt(2 / 3), 0, 2, -1.2247, 1.2247, 0, 1]);
+  return {
+    _heatmap: {
+      n: 4, columns: ["x"], scale: "zscore", range: [-3, 3], dtype: "uint8", missing: 255,
+      codes: new DataView(new Uint8Array([0, 1, 2, 255]).buffer),
+      stat_fields: ["mean", "std", "min", "max", "offset", "step", "raw_offset", "raw_step"],
+      stats: new DataView(stats.buffer), split: false,
+    },
+    _annotations: {
+      n: 4, split: false,
+      columns: [{
+        name: HOSTILE, kind: "categorical", palette: "qualitative", dtype: "uint8", missing: 255,
+        codes: new DataView(new Uint8Array([0, 0, 1, 1]).buffer), categories: [HOSTILE, "b"],
+      }],
+    },
+  };
+}
+
+describe("the data beside the tree", () => {
+  /** The frame the view draws with data beside the tree (happy-dom: no measured names, no legend). */
+  function dataFrame() {
+    const { plot } = dataPlot("top", 640, 420, { title: false, labelBand: 40, side: leafSide(true), leafTitle: false }, {
+      strips: 1, columns: 1, colTree: false, nameW: 0, legendW: 0,
+    });
+    return makeFrame("top", plot, fullWindow(4, 5));
+  }
+
+  it("says how many columns it draws; none without payloads", () => {
+    expect(mount().root.dataset.heatmapColumns).toBe("0");
+    const { root, model } = mount(dataPayloads());
+    expect(root.dataset.heatmapColumns).toBe("1");
+    expect(root.dataset.annotationColumns).toBe("1");
+    model.fromPython("_heatmap", {});
+    expect(root.dataset.heatmapColumns).toBe("0");
+    expect(root.dataset.annotationColumns).toBe("1");
+  });
+
+  it("explains the selection against the rest beside the toolbar, names as text only", () => {
+    const { root, model } = mount(dataPayloads());
+    const panel = /** @type {HTMLElement} */ (root.querySelector(".dendrowidget-explain"));
+    expect(panel.hidden).toBe(true);
+    model.fromPython("selection", [4]); // leaves 0 and 1
+    expect(panel.hidden).toBe(false);
+    expect(panel.textContent).toContain("2 selected vs rest (2):");
+    expect(panel.textContent).toContain(`${HOSTILE} ${HOSTILE} 100% vs 0%`);
+    expect(panel.textContent).toContain("x -1.8 sd"); // mean 0.5 vs 2 over std 0.816
+    expect(root.querySelector("img")).toBeNull();
+    expect(model.saves).toEqual([]);
+  });
+
+  it("compare mode: c, then a click picks the other subtree instead of selecting; Escape leaves", () => {
+    const { root, model, canvas } = mount({ ...dataPayloads(), selection: [0] });
+    const panel = /** @type {HTMLElement} */ (root.querySelector(".dendrowidget-explain"));
+    const button = /** @type {HTMLButtonElement} */ (root.querySelector("button[aria-pressed]"));
+    expect(button.disabled).toBe(false);
+    root.dispatchEvent(new KeyboardEvent("keydown", { key: "c", bubbles: true, cancelable: true }));
+    expect(root.hasAttribute("data-compare")).toBe(true);
+    expect(button.getAttribute("aria-pressed")).toBe("true");
+    expect(panel.textContent).toContain("point at a subtree");
+    const fr = dataFrame();
+    const [x, y] = fr.xy(fr.leafPos(3), fr.heightPos(2)); // the bar of node 5 = (2, 3)
+    pointer(canvas, "pointerdown", { clientX: x, clientY: y });
+    pointer(canvas, "pointerup", { clientX: x, clientY: y });
+    expect(model.state.selection).toEqual([0]); // the selection stays
+    expect(panel.textContent).toContain("1 selected vs 2:");
+    root.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
+    expect(root.hasAttribute("data-compare")).toBe(false);
+    expect(panel.textContent).toContain("1 selected vs rest (3):");
+    expect(model.state.selection).toEqual([0]); // Escape left compare mode only
+    button.click();
+    expect(root.hasAttribute("data-compare")).toBe(true);
+    expect(model.saves).toEqual([]);
+  });
+
+  it("hovering a node lists what sets it apart from its sibling", () => {
+    const { root, canvas } = mount(dataPayloads());
+    const fr = dataFrame();
+    const [x, y] = fr.xy(fr.leafPos(1), fr.heightPos(1)); // node 4's bar
+    pointer(canvas, "pointermove", { clientX: x, clientY: y });
+    const tip = /** @type {HTMLElement} */ (root.parentElement?.querySelector(".dendrowidget-tooltip"));
+    expect(tip.hidden).toBe(false);
+    expect(tip.textContent).toContain("vs sibling");
+    expect(tip.textContent).toContain("x-1.8 sd");
+  });
+});
+
+it("the panel tells a kept comparison from one pointed at, even on the same subtree", () => {
+  const { root, canvas } = mount({ ...dataPayloads(), selection: [0] });
+  const panel = /** @type {HTMLElement} */ (root.querySelector(".dendrowidget-explain"));
+  root.dispatchEvent(new KeyboardEvent("keydown", { key: "c", bubbles: true, cancelable: true }));
+  const { plot } = dataPlot("top", 640, 420, { title: false, labelBand: 40, side: leafSide(true), leafTitle: false }, {
+    strips: 1, columns: 1, colTree: false, nameW: 0, legendW: 0,
+  });
+  const fr = makeFrame("top", plot, fullWindow(4, 5));
+  const [x, y] = fr.xy(fr.leafPos(3), fr.heightPos(2));
+  pointer(canvas, "pointermove", { clientX: x, clientY: y });
+  expect(panel.textContent).toContain("1 selected vs 2 (pointed at):");
+  pointer(canvas, "pointerdown", { clientX: x, clientY: y });
+  pointer(canvas, "pointerup", { clientX: x, clientY: y });
+  expect(panel.textContent).toContain("1 selected vs 2:");
 });

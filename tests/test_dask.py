@@ -101,3 +101,17 @@ def test_dask_categories_with_missing_values_match_pandas(client) -> None:  # ty
         dd.from_pandas(df, npartitions=3), _dask.fit_transform(dd.from_pandas(df, npartitions=3), o)
     ).compute()
     np.testing.assert_allclose(X, features_from_dataframe(df, o).X, rtol=1e-12, atol=1e-12)
+
+
+def test_dask_draws_no_heatmap_and_says_why_when_asked(client, fruits) -> None:  # type: ignore[no-untyped-def]
+    _, ddf = fruits
+    kw = {"numeric": NUM, "reduce": 12, "progress": False}
+    w = Dendrogram.from_dataframe(ddf, **kw)  # the default shows nothing beside the tree
+    assert w.get_state()["_heatmap"] == {} and w.get_state()["_annotations"] == {}
+    for extra in ({"heatmap": True}, {"annotations": ["genus"]}, {"split": True}):
+        with pytest.raises(InputError, match="stay on the cluster"):
+            Dendrogram.from_dataframe(ddf, **kw, **extra)
+    with pytest.raises(InputError, match="rows in memory"):
+        w.cluster_summary  # noqa: B018
+    with pytest.raises(InputError, match="rows in memory"):
+        w.explain(0)

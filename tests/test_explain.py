@@ -50,7 +50,7 @@ def test_explain_equals_the_formulas(case: tuple) -> None:
     # positions instead of masks must not change anything
     got = explain(df, NUMERIC, CATEGORICAL, np.flatnonzero(ins), outside)
     pd.testing.assert_frame_equal(got, explain(df, NUMERIC, CATEGORICAL, ins, outside))
-    assert got.columns.tolist() == ["column", "value", "inside", "outside", "effect"]
+    assert got.columns.tolist() == ["column", "inside", "outside", "effect", "value"]
     ref = finite(df)
     by_col = got.set_index("column")
     for c in NUMERIC:

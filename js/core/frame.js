@@ -84,6 +84,16 @@ export function leafSide(shown) {
 }
 
 /**
+ * The leaf side moved `by` px outward (the heatmap and strips take the room next to the leaves).
+ * @param {LeafSide} side
+ * @param {number} by
+ * @returns {LeafSide}
+ */
+export function shiftSide(side, by) {
+  return { ...side, bandFrom: side.bandFrom + by, bandTo: side.bandTo + by, labels: side.labels + by };
+}
+
+/**
  * Position along the height axis (px), `off` px outward from the plot's leaf edge: where the
  * band, the labels and the leaf-axis title go (drawing and hit testing alike).
  * @param {Frame} fr

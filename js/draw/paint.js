@@ -4,6 +4,7 @@ import { drawAxis, drawLeafTitle, drawTitle } from "./axis.js";
 import { drawBand } from "./band.js";
 import { drawBrush } from "./brush.js";
 import { drawCut } from "./cut.js";
+import { drawData } from "./heatmap.js";
 import { drawLabels, drawMatches } from "./labels.js";
 import { drawStrip } from "./strip.js";
 import { drawBlocks, drawClusterMarks, drawHover, drawLinks, drawSelectionBands } from "./tree.js";
@@ -43,6 +44,7 @@ export function drawScene(ctx, s) {
   drawBrush(ctx, s);
   ctx.restore();
 
+  drawData(ctx, s); // heatmap, strips and legends beside the tree
   drawBand(ctx, s);
   drawMatches(ctx, s);
   const labels = drawLabels(ctx, s);

@@ -32,6 +32,8 @@
  * @property {number} fullTop       top of the full height axis
  * @property {import("../core/theme.js").Theme} theme
  * @property {Map<string, string>} fitCache  labels shortened to fit, by width
+ * @property {number} [dataBand]    px between the leaves and their labels taken by the data
+ * @property {import("./data-scene.js").DataScene | null} [data]  strips, heatmap, legends (none: null)
  */
 
 /**

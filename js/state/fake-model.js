@@ -48,6 +48,10 @@ export function fakeModel(state) {
       state[k] = v;
       fire(k);
     },
+    /** Python sends a custom message to the view. */
+    message(/** @type {any} */ content) {
+      for (const f of listeners.get("msg:custom") ?? []) f(content, []);
+    },
     /** number of listeners attached */
     count() {
       let k = 0;

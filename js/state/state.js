@@ -11,6 +11,7 @@ import { visibleLeaves } from "../core/fit.js";
 import { computeLayout } from "../core/layout.js";
 import * as zoom from "../core/zoom.js";
 import { readSuggestions } from "../core/strip.js";
+import { createDataPart } from "./data.js";
 import { MATCH_SPAN, makeSearch } from "./search.js";
 import { SYNCED, readOptions } from "./synced.js";
 import { windowPolicy } from "./window.js";
@@ -19,7 +20,7 @@ import { makeWriter } from "./writer.js";
 /** @typedef {import("../core/zoom.js").Window} Window */
 /** @typedef {import("./synced.js").SyncedName} SyncedName */
 /** @typedef {{final?: boolean}} WriteOpts  final: exact write now (default); else a gesture step */
-/** @typedef {SyncedName | "tree" | "labels" | "tooltips" | "options" | "suggestions" | "hover" | "cutHot" | "drag" | "brush"} Change */
+/** @typedef {SyncedName | "tree" | "labels" | "tooltips" | "options" | "suggestions" | "hover" | "cutHot" | "drag" | "brush" | "search" | "heatmap" | "compare"} Change */
 /** @typedef {ReturnType<typeof createState>} State */
 
 /**
@@ -57,6 +58,9 @@ export function createState(model, onChange) {
   let steps = null;
   /** @type {{t: number | null, nodes: Int32Array | null, c: import("../core/clusters.js").Clusters} | null} */
   let clustersCache = null;
+
+  // The heatmap, the strips and the compare mode (state/data.js).
+  const data = createDataPart(model, onChange);
 
   const ctx = () => ({ nNodes: L.count.length, full });
   const writer = makeWriter(model, (key) => SYNCED[key].write(synced[key], ctx()));
@@ -119,6 +123,7 @@ export function createState(model, onChange) {
       loaders.labels();
       loaders.tooltips();
       loaders.suggestions();
+      loaders.heatmap();
     },
     suggestions() {
       suggestions = readSuggestions(model.get("_suggestions"));
@@ -132,6 +137,9 @@ export function createState(model, onChange) {
     },
     options() {
       opts = readOptions(model);
+    },
+    heatmap() {
+      data.load(L.n);
     },
   };
   loaders.tree();
@@ -193,6 +201,7 @@ export function createState(model, onChange) {
     get currentMatch() { return found.index >= 0 && found.matches ? found.matches[found.index] : -1; },
     /** 1-based number of that match, 0 for none */
     get matchNumber() { return found.index + 1; },
+    get data() { return data; },
     clusters,
     ids,
     nClusters: () => clusters().k,

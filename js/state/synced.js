@@ -14,7 +14,8 @@ import { sameWindow, windowFromTrait } from "../core/zoom.js";
  * @property {() => void} save_changes
  * @property {(event: string, cb: (...args: any[]) => void) => void} on
  * @property {(event?: string | null, cb?: ((...args: any[]) => void) | null) => void} off
- * @property {(content: any) => void} send  custom message to Python (expand a micro-cluster)
+ * @property {(content: any) => void} send  custom message to Python (expand a micro-cluster,
+ *   ask for a cell's exact value)
  */
 
 /**
@@ -132,8 +133,8 @@ export const SYNCED = {
 
 /**
  * Inputs from Python and what a change reloads: the tree (and with it everything read against
- * it), the labels, the tooltip columns, or the drawing options.
- * @type {Record<string, "tree" | "labels" | "tooltips" | "options" | "suggestions">}
+ * it), the labels, the tooltip columns, the drawing options, or the data beside the tree.
+ * @type {Record<string, "tree" | "labels" | "tooltips" | "options" | "heatmap" | "suggestions">}
  */
 export const INPUTS = {
   _suggestions: "suggestions",
@@ -148,6 +149,8 @@ export const INPUTS = {
   leaf_label: "options",
   palette: "options",
   busy: "options",
+  _heatmap: "heatmap",
+  _annotations: "heatmap",
 };
 
 /** @typedef {"top" | "bottom" | "left" | "right"} Orientation */

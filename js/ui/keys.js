@@ -34,8 +34,13 @@ export function wireKeys({ root, state, tip }, signal) {
       case "0":
         state.resetZoom();
         break;
+      case "c":
+        if (state.data.prep && state.selection.length) state.data.setCompare(!state.data.comparing);
+        else handled = false;
+        break;
       case "Escape":
-        if (state.selection.length) state.clearSelection();
+        if (state.data.comparing) state.data.setCompare(false);
+        else if (state.selection.length) state.clearSelection();
         else if (state.query) state.clearSearch();
         tip.hide();
         break;

@@ -20,7 +20,8 @@ import { debounce } from "../core/throttle.js";
  * @property {HTMLElement} root
  * @property {import("../state/state.js").State} state
  * @property {() => import("../core/hit.js").Drawn} drawn  what the last frame drew
- * @property {{show: (node: number, x: number, y: number) => void, hide: () => void}} tip
+ * @property {{show: (node: number, x: number, y: number) => void, hide: () => void,
+ *   at?: (x: number, y: number) => boolean}} tip  `at`: a tooltip for a heatmap cell there
  * @property {(text: string) => void} hint  a brief message over the canvas
  */
 
@@ -121,7 +122,7 @@ export function wirePointer({ canvas, root, state, drawn, tip, hint }, signal) {
     root.classList.toggle("is-cut-hot-h", hot && !cur.fr.vertical);
     root.classList.toggle("is-node-hot", node >= 0 || band >= 0);
     if (node >= 0) tip.show(node, x, y);
-    else tip.hide();
+    else if (!tip.at?.(x, y)) tip.hide();
   }, { signal });
 
   /** @param {PointerEvent} e */
@@ -145,10 +146,14 @@ export function wirePointer({ canvas, root, state, drawn, tip, hint }, signal) {
       if (now - lastClick > DBL_MS) beforePair = state.selection;
       lastClick = now;
       // A click: a cluster on the band, the node's subtree (shift toggles it), or clear on empty
-      // space; Alt-click splits or merges clusters at the node.
+      // space; Alt-click splits or merges clusters at the node. In compare mode it picks what
+      // the selection is compared with instead.
+      const compare = state.data.comparing && state.selection.length > 0;
       if (p.alt) {
         if (p.node >= 0) state.alterClusters(p.node);
-      } else if (p.band >= 0) {
+      } else if (compare && p.node >= 0) state.data.compareWith(p.node, p.shift);
+      else if (compare && !p.shift) state.data.setCompare(false);
+      else if (p.band >= 0) {
         state.selectCluster(p.band);
       } else if (p.node >= 0) {
         if (p.shift) state.toggle(p.node);

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import _dask, _features, _linkage, _payload, _reduce
+from . import _dask, _data, _features, _heatmap, _linkage, _payload, _reduce
 from ._built import Built, built
 from ._errors import InputError
 from ._options import Options
@@ -60,7 +60,8 @@ def from_array(data: Any, labels: Any, o: Options) -> Built:
     feats = _features.features_from_array(data)
     n = feats.X.shape[0]
     frame = data.copy() if isinstance(data, pd.DataFrame) else pd.DataFrame(feats.X.copy())
-    return from_features(feats, frame, labels_from(labels, n), o)
+    plan = _data.plan(frame, o, list(frame.columns))
+    return from_features(feats, frame, labels_from(labels, n), o, data=plan)
 
 
 def from_table(df: Any, o: Options) -> Built:
@@ -81,16 +82,27 @@ def from_table(df: Any, o: Options) -> Built:
     try:
         with stages.step("features"):
             feats = _features.features_from_dataframe(snapshot, o)
+            num, cat = _features.select_columns(snapshot, o)
         if reduce:
-            return _reduced(snapshot, feats, o, stages)
+            # Refuse bad heatmap options before the micro-clusters are fitted, not after.
+            _heatmap.choose_columns(snapshot, list(num), list(cat), o.heatmap, o.annotations)
+            return _reduced(snapshot, feats, o, stages, (list(num), list(cat)))
+        plan = _data.plan(snapshot, o, list(num), list(cat))
         with stages.step("linkage"):
             tips = {str(c): _payload.cells(snapshot[c]) for c in o.tooltip}
-            return from_features(feats, snapshot, row_labels(snapshot, o.label), o, tooltips=tips)
+            labels = row_labels(snapshot, o.label)
+            return from_features(feats, snapshot, labels, o, tooltips=tips, data=plan)
     finally:
         stages.close()
 
 
-def _reduced(df: pd.DataFrame, feats: _features.Features, o: Options, stages: Stages) -> Built:
+def _reduced(
+    df: pd.DataFrame,
+    feats: _features.Features,
+    o: Options,
+    stages: Stages,
+    columns: tuple[list[Any], list[Any]],
+) -> Built:
     with stages.step("micro-clusters"):
         red = _reduce.reduce_rows(feats.X, _reduce.make_estimator(o.reduce, len(df)))
     with stages.step("linkage"):
@@ -106,13 +118,15 @@ def _reduced(df: pd.DataFrame, feats: _features.Features, o: Options, stages: St
         if rows is None
         else _reduce.top_labels(_reduce.leaf_counts(red.assign, rows), red.sizes)
     )
-    return built(Z, MicroRows(df, red.assign, rows, k), o, labels, tooltips=tips)
+    plan = _data.plan(df, o, *columns, assign=red.assign, n_leaves=k)
+    return built(Z, MicroRows(df, red.assign, rows, k), o, labels, tooltips=tips, data=plan)
 
 
 def from_linkage(Z: Any, labels: Any, frame: Any, o: Options) -> Built:
     Zv = _linkage.validate_linkage(Z)
     n = Zv.shape[0] + 1
     lab = labels_from(labels, n)
+    given = frame is not None
     if frame is None:
         frame = _default_frame(lab, n)
     elif not isinstance(frame, pd.DataFrame):
@@ -124,7 +138,8 @@ def from_linkage(Z: Any, labels: Any, frame: Any, o: Options) -> Built:
         raise InputError(f"frame has {len(frame)} rows but the linkage has {n} leaves")
     else:
         frame = frame.copy()
-    return built(Zv, PlainRows(frame, lab), o, lab)
+    plan = _data.plan(frame if given else None, o)
+    return built(Zv, PlainRows(frame, lab), o, lab, data=plan)
 
 
 def from_distances(D: Any, labels: Any, o: Options) -> Built:
@@ -133,4 +148,4 @@ def from_distances(D: Any, labels: Any, o: Options) -> Built:
     n = Z.shape[0] + 1
     lab = labels_from(labels, n)
     rows = PlainRows(_default_frame(lab, n), lab)
-    return built(Z, rows, o, lab, distances=condensed)
+    return built(Z, rows, o, lab, distances=condensed, data=_data.plan(None, o))

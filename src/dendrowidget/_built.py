@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ._data import DataPlan
 from ._features import Features
 from ._options import Options
 from ._rows import RowMap
@@ -59,6 +60,7 @@ class Built:
     tooltips: Mapping[str, list[str]] = field(default_factory=dict)
     features: Features | None = None  # what the linkage saw, when it saw features
     distances: np.ndarray | None = None  # condensed input distances, when given
+    data: DataPlan = field(default_factory=DataPlan)  # the heatmap, strips and data answers
 
 
 def built(Z: np.ndarray, rows: RowMap, o: Options, labels: list[str] | None, **kw: object) -> Built:

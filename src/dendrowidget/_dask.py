@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import _reduce
+from . import _data, _reduce
 from ._built import Built, built
 from ._errors import InputError
 from ._features import categories, mixes_kinds, select_columns, weight_groups
@@ -160,6 +160,7 @@ def build(ddf: Any, o: Options) -> Built:
             "a Dask DataFrame needs reduce=N (micro-clusters computed on the cluster); "
             "or call .compute() first for a small table"
         )
+    _data.refuse_lazy(o)
     if o.tooltip:
         from ._features import check_columns
 

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._colvalues import category_codes, numeric_values
+from ._colvalues import Categorical, ColumnStore, Numeric
 from ._errors import InputError
 from ._summary import check_columns
 
@@ -44,35 +44,44 @@ def row_mask(rows: Rows, n: int, what: str) -> np.ndarray:
     return mask
 
 
-def _mean(x: np.ndarray) -> float:
+def _sum_count(x: np.ndarray) -> tuple[float, int]:
     known = x[~np.isnan(x)]
-    return float(known.mean()) if known.size else np.nan
+    return float(known.sum()), int(known.size)
 
 
-def _numeric_row(x: np.ndarray, inside: np.ndarray, outside: np.ndarray) -> tuple:
-    m_in, m_out, std = _mean(x[inside]), _mean(x[outside]), _std(x)
+def _numeric_row(col: Numeric, inside: np.ndarray, outside: np.ndarray | None) -> tuple:
+    """outside None: every other row, from the column's totals (no pass over those rows)."""
+    s_in, c_in = _sum_count(col.x[inside])
+    if outside is None:
+        s_out, c_out = col.total - s_in, col.count - c_in
+    else:
+        s_out, c_out = _sum_count(col.x[outside])
+    m_in = s_in / c_in if c_in else np.nan
+    m_out = s_out / c_out if c_out else np.nan
     if np.isnan(m_in) or np.isnan(m_out):
         effect = np.nan
     else:
-        effect = 0.0 if std == 0 else (m_in - m_out) / std
+        effect = 0.0 if col.std == 0 else (m_in - m_out) / col.std
     return None, m_in, m_out, effect
 
 
-def _std(x: np.ndarray) -> float:
-    known = x[~np.isnan(x)]
-    return float(known.std()) if known.size else np.nan
-
-
-def _shares(codes: np.ndarray, k: int) -> np.ndarray:
-    counts = np.bincount(codes[codes >= 0], minlength=k)
+def _shares(counts: np.ndarray) -> np.ndarray:
     total = counts.sum()
-    return counts / total if total else np.full(k, np.nan)
+    return counts / total if total else np.full(len(counts), np.nan)
 
 
-def _categorical_row(codes: np.ndarray, cats: list, inside: np.ndarray, outside: np.ndarray):
+def _categorical_row(col: Categorical, inside: np.ndarray, outside: np.ndarray | None):
+    cats = col.categories
     if not cats:
         return None, np.nan, np.nan, np.nan
-    s_in, s_out = _shares(codes[inside], len(cats)), _shares(codes[outside], len(cats))
+    codes = col.codes[inside]
+    c_in = np.bincount(codes[codes >= 0], minlength=len(cats))
+    if outside is None:
+        c_out = col.counts - c_in
+    else:
+        codes = col.codes[outside]
+        c_out = np.bincount(codes[codes >= 0], minlength=len(cats))
+    s_in, s_out = _shares(c_in), _shares(c_out)
     if np.isnan(s_in[0]) or np.isnan(s_out[0]):
         side = s_out if np.isnan(s_in[0]) else s_in
         if np.isnan(side[0]):
@@ -90,12 +99,14 @@ def explain(
     categorical_cols: Sequence[Hashable],
     inside: Rows,
     outside: Rows | None = None,
+    store: ColumnStore | None = None,
 ) -> pd.DataFrame:
-    """Columns "column", "value", "inside", "outside", "effect", sorted by |effect| descending.
+    """Columns "column", "inside", "outside", "effect", "value" (the category a categorical row's
+    shares are about; None for numeric rows), sorted by |effect| descending.
 
     inside/outside: boolean masks or row positions. outside=None means every row not inside;
     rows in both are counted inside only. An empty inside is an error; an empty outside gives
-    NaN outside values and effects.
+    NaN outside values and effects. `store`: the frame's columns read once (a widget keeps one).
     """
     check_columns(frame, numeric_cols, categorical_cols)
     n = len(frame)
@@ -105,15 +116,18 @@ def explain(
             "nothing to explain: no rows are inside. Select a subtree first (click a node in "
             "the view, or set w.selection = [node id])"
         )
-    out = ~ins if outside is None else row_mask(outside, n, "outside") & ~ins
-    ins_idx, out_idx = np.flatnonzero(ins), np.flatnonzero(out)
+    store = store if store is not None else ColumnStore(frame)
+    store.read(*numeric_cols)
+    ins_idx = np.flatnonzero(ins)
+    out_idx = None if outside is None else np.flatnonzero(row_mask(outside, n, "outside") & ~ins)
     rows: list[tuple[Any, ...]] = []
     for c in numeric_cols:
-        rows.append((c, *_numeric_row(numeric_values(frame[c]), ins_idx, out_idx)))
+        rows.append((c, *_numeric_row(store.numeric(c), ins_idx, out_idx)))
     for c in categorical_cols:
-        codes, cats = category_codes(frame[c])
-        rows.append((c, *_categorical_row(codes, cats, ins_idx, out_idx)))
-    table = pd.DataFrame(rows, columns=["column", "value", "inside", "outside", "effect"])
+        rows.append((c, *_categorical_row(store.categorical(c), ins_idx, out_idx)))
+    table = pd.DataFrame(
+        [(r[0], *r[2:]) for r in rows], columns=["column", "inside", "outside", "effect"]
+    )
     table["value"] = pd.Series([r[1] for r in rows], dtype=object)  # None, not NaN
     order = np.argsort(-np.abs(table["effect"].to_numpy(dtype=np.float64)), kind="stable")
     # argsort puts NaN (from -|NaN|) last already; stable keeps the given column order on ties.

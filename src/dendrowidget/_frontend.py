@@ -61,3 +61,34 @@ def message_type(content: object) -> str | None:
     if isinstance(content, Mapping) and isinstance(content.get("type"), str):
         return str(content["type"])
     return None
+
+
+CELL_KEYS = frozenset({"type", "id", "leaf", "kind", "column"})
+
+
+def _index(value: object, n: int, what: str) -> int:
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise InputError(f"{what} is an integer, got {value!r:.60}")
+    if not 0 <= int(value) < n:
+        raise InputError(f"{what} {int(value)} is out of range 0..{n - 1}")
+    return int(value)
+
+
+def cell_request(content: object, n: int, heat_cols: int, strips: int) -> dict[str, Any]:
+    """A view's request for one cell's exact value: {"type": "cell", "id": request number,
+    "leaf": leaf id, "kind": "heatmap" | "strip", "column": index among that kind's columns}.
+    Returned as checked Python ints; any other key or value is refused."""
+    if not isinstance(content, Mapping) or set(content) != CELL_KEYS:
+        raise InputError(f"a cell request has exactly the keys {sorted(CELL_KEYS)}")
+    kind = content["kind"]
+    if kind not in ("heatmap", "strip"):
+        raise InputError(f'a cell request\'s kind is "heatmap" or "strip", got {kind!r:.40}')
+    ncols = heat_cols if kind == "heatmap" else strips
+    if ncols == 0:
+        raise InputError(f"a cell request for a {kind} column, but this widget draws none")
+    return {
+        "id": _index(content["id"], 2**31, "a cell request's id"),
+        "leaf": leaf_id(content["leaf"], n),
+        "kind": str(kind),
+        "column": _index(content["column"], ncols, f"a {kind} column"),
+    }

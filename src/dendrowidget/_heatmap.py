@@ -68,8 +68,9 @@ def choose_columns(
     """(heatmap columns, annotation columns) for the widget's options.
 
     None: the numeric feature columns / the categorical ones, or none when there are more than
-    MAX_COLUMNS. True: the same, but too many is an error; for the heatmap with no numeric
-    features (from_linkage with a frame) every numeric column of the frame. False: none. A list:
+    MAX_COLUMNS. True: the same, but too many is an error; with no features at all (from_linkage
+    with a frame) every numeric column of the frame (heatmap) or every categorical one (strips).
+    False: none. A list:
     exactly those columns of the frame, features or not (heatmap: numeric ones only; strips:
     numeric columns get a sequential map, all others are categories).
     """
@@ -88,8 +89,9 @@ def choose_columns(
             cols = features if len(features) <= MAX_COLUMNS else []
         elif option is True:
             cols = features
-            if what == "heatmap" and not numeric and not categorical:
-                cols = [c for c in frame.columns if column_kind(frame[c]) == "numeric"]
+            if not numeric and not categorical:  # no features (from_linkage): the frame's own
+                kind = "numeric" if what == "heatmap" else "categorical"
+                cols = [c for c in frame.columns if column_kind(frame[c]) == kind]
         else:
             cols = _as_list(option, what)
         _check(frame, cols, what, numeric_only=what == "heatmap")

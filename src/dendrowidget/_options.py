@@ -17,10 +17,13 @@ import numpy as np
 
 from . import _linkage
 from ._errors import InputError
+from ._quantise import SCALES
 from ._tree import SortOption
 
 Weights = Mapping[Hashable, float]  # read-only (MappingProxyType)
 SORTS = (False, True, "ascending", "descending")
+# The data beside the tree: None (the default rule), True, False or the columns to show.
+Columns = bool | tuple[Hashable, ...] | None
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,12 @@ class Options:
     tooltip: tuple[Hashable, ...] = ()
     reduce: Any = None  # a number of micro-clusters, or an estimator with fit/predict/centres
     progress: bool = True
+    # The heatmap and strips beside the tree (docs/heatmap-payload.md).
+    heatmap: Columns = None  # None: numeric feature columns (at most 50)
+    annotations: Columns = None  # None: categorical feature columns (at most 50)
+    heatmap_scale: str = "zscore"
+    split: bool = False  # gaps between clusters in the heatmap and strips
+    cluster_columns: bool = False  # order heatmap columns by a tree of the columns
 
     def replace(self, **changes: Any) -> Options:
         """A copy with some fields changed, validated again."""
@@ -105,6 +114,16 @@ def _columns(spec: object, what: str) -> tuple[Hashable, ...]:
     return tuple(weights(spec, what))
 
 
+def _shown(name: str, value: object) -> Columns:
+    """None, True, False, one column or a list of columns (each once)."""
+    if value is None or isinstance(value, (bool, np.bool_)):
+        return None if value is None else bool(value)
+    if isinstance(value, Mapping):
+        raise InputError(f"{name} takes a list of column names, not a dict: {name}=[...]")
+    cols = _columns(value, name)
+    return cols
+
+
 def _reduce(value: object) -> Any:
     if value is None:
         return None
@@ -152,6 +171,24 @@ def check(o: Options) -> Options:
             f"euclidean; metric={o.metric!r} cannot be honoured. Use metric='euclidean', or drop "
             "reduce= (a tree over every row takes any metric)"
         )
+    heatmap, annotations = _shown("heatmap", o.heatmap), _shown("annotations", o.annotations)
+    if not isinstance(o.heatmap_scale, str) or o.heatmap_scale not in SCALES:
+        raise InputError(
+            f"heatmap_scale must be one of {list(SCALES)} (per-column z-scores, per-column 0..1, "
+            f"or the values as they are), got {o.heatmap_scale!r}"
+        )
+    cluster_columns = _bool("cluster_columns", o.cluster_columns)
+    if cluster_columns and (heatmap is False or heatmap == ()):
+        raise InputError(
+            "cluster_columns=True orders the heatmap's columns by a tree of the columns, but "
+            "heatmap=False shows none; drop cluster_columns or show a heatmap"
+        )
+    split = _bool("split", o.split)
+    if split and heatmap in (False, ()) and annotations in (False, ()):
+        raise InputError(
+            "split=True draws gaps between clusters in the heatmap and the strips, but both are "
+            "off (heatmap=False, annotations=False); drop split or show one of them"
+        )
     return Options(
         method=method,
         metric=metric,
@@ -165,6 +202,11 @@ def check(o: Options) -> Options:
         tooltip=_columns(o.tooltip, "tooltip"),
         reduce=reduce,
         progress=_bool("progress", o.progress),
+        heatmap=heatmap,
+        annotations=annotations,
+        heatmap_scale=o.heatmap_scale,
+        split=split,
+        cluster_columns=cluster_columns,
     )
 
 

@@ -48,6 +48,13 @@ class RowMap(ABC):
         """The rows inside one micro-cluster leaf, as a pandas table (for expand())."""
         raise InputError("expand() needs a widget built with from_dataframe(..., reduce=N)")
 
+    def positions(self, leaves: np.ndarray) -> np.ndarray:
+        """Row positions under the leaves as an int64 array (in-memory tables only)."""
+        raise InputError(
+            "this answer needs the rows in memory; a Dask table's rows stay on the cluster. "
+            "Compute a pandas frame first (ddf.compute(), or a sample of it)"
+        )
+
 
 class PlainRows(RowMap):
     """One leaf per row."""
@@ -65,6 +72,9 @@ class PlainRows(RowMap):
 
     def indices(self, leaves: np.ndarray) -> list[int]:
         return leaves.tolist()
+
+    def positions(self, leaves: np.ndarray) -> np.ndarray:
+        return np.asarray(leaves, dtype=np.int64)
 
     def labels(self, leaves: np.ndarray) -> list[str]:
         lab = self._labels
@@ -109,6 +119,9 @@ class MicroRows(RowMap):
 
     def indices(self, leaves: np.ndarray) -> list[int]:
         return self._rows(leaves).tolist()
+
+    def positions(self, leaves: np.ndarray) -> np.ndarray:
+        return self._rows(np.asarray(leaves, dtype=np.int64))
 
     def labels(self, leaves: np.ndarray) -> list[str]:
         rows = self._rows(leaves)

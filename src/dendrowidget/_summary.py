@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._colvalues import category_codes, numeric_values
+from ._colvalues import ColumnStore
 from ._errors import ColumnError, InputError
 
 DENSE_LIMIT = 50_000_000  # cluster x category counts beyond this are counted by sorting instead
@@ -80,6 +80,7 @@ def cluster_summary(
     numeric_cols: Sequence[Hashable],
     categorical_cols: Sequence[Hashable],
     ids: Sequence[int] | np.ndarray,
+    store: ColumnStore | None = None,
 ) -> pd.DataFrame:
     """One row per cluster id present (1..k; outliers, id -1, are left out), indexed "cluster":
     "size", the mean of each numeric column (NaN when a cluster has no known value), and for each
@@ -95,18 +96,23 @@ def cluster_summary(
     size = np.bincount(g, minlength=k + 1)
     keep = np.flatnonzero(size[1:]) + 1
     out: dict[Hashable, Any] = {"size": size[keep]}
+    store = store if store is not None else ColumnStore(frame)
+    store.read(*numeric_cols)
     for c in numeric_cols:
-        x = numeric_values(frame[c])
-        nan = np.isnan(x)
-        if nan.any():
+        col = store.numeric(c)
+        x = col.x
+        if col.count < len(x):
+            nan = np.isnan(x)
             sums = np.bincount(g, weights=np.where(nan, 0.0, x), minlength=k + 1)[keep]
-            known = np.bincount(g, weights=~nan, minlength=k + 1)[keep]
+            # the missing values are few, as a rule: count them, not the known ones
+            known = (size - np.bincount(g[nan], minlength=k + 1))[keep]
         else:
             sums, known = np.bincount(g, weights=x, minlength=k + 1)[keep], size[keep]
         with np.errstate(invalid="ignore", divide="ignore"):
             out[c] = np.where(known > 0, sums / known, np.nan)
     for c in categorical_cols:
-        codes, cats = category_codes(frame[c])
+        cc = store.categorical(c)
+        codes, cats = cc.codes, cc.categories
         top, cnt, known = (a[keep] for a in _modes(g, codes, k + 1, max(len(cats), 1)))
         out[c] = _values(frame[c], cats, top, known > 0)
         with np.errstate(invalid="ignore", divide="ignore"):

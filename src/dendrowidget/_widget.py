@@ -16,6 +16,7 @@ import traitlets as t
 from . import (
     _build,
     _cut,
+    _data,
     _frontend,
     _linkage,
     _options,
@@ -28,6 +29,8 @@ from ._advice import Advice
 from ._answers import Answers
 from ._built import Built
 from ._errors import InputError
+from ._insight import Insight
+from ._options import Columns
 from ._tree import SortOption
 
 _STATIC = Path(__file__).parent / "static"
@@ -67,12 +70,16 @@ class _Checked(t.Any):
     allow_none = False
 
 
-class Dendrogram(Answers, Advice, anywidget.AnyWidget):
+class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
     """An interactive dendrogram: zoom, cut and select in the view; read the answers here.
 
     Build it from a numeric array or DataFrame (``Dendrogram(X, method="ward")``), a table with
     mixed columns (:meth:`from_dataframe`), a linkage matrix (:meth:`from_linkage`), distances
     (:meth:`from_distances`) or a fitted scikit-learn model (:meth:`from_model`).
+
+    ``Dendrogram(X)`` draws X's columns as a heatmap beside the tree (at most 50; ``heatmap=False``
+    for none), with ``heatmap_scale``, ``split`` and ``cluster_columns`` as in
+    :meth:`from_dataframe`; ``cluster_summary`` and ``explain()`` say what sets clusters apart.
     """
 
     _esm = _STATIC / "widget.js"
@@ -84,6 +91,8 @@ class Dendrogram(Answers, Advice, anywidget.AnyWidget):
     _tooltips = t.Dict().tag(sync=True)
     _expandable = t.Bool(False).tag(sync=True)  # leaves are micro-clusters: dblclick expands
     _suggestions = t.Dict().tag(sync=True)  # silhouette per cut height for the strip (_advice)
+    _heatmap = t.Dict().tag(sync=True)  # docs/heatmap-payload.md
+    _annotations = t.Dict().tag(sync=True)
     # Cluster nodes of a partition no horizontal cut makes (None: the cut line decides). Public
     # as `cluster_nodes`; the view writes it when the user splits or merges clusters by hand.
     _cluster_nodes = t.Any(None, allow_none=True).tag(sync=True, to_json=_partition.nodes_json)
@@ -125,6 +134,10 @@ class Dendrogram(Answers, Advice, anywidget.AnyWidget):
         count_sort: SortOption = False,
         distance_sort: SortOption = False,
         optimal_ordering: bool = False,
+        heatmap: Columns | list[Hashable] = None,
+        heatmap_scale: str = "zscore",
+        split: bool = False,
+        cluster_columns: bool = False,
         **display: Any,
     ) -> None:
         o = _options.make(
@@ -133,6 +146,10 @@ class Dendrogram(Answers, Advice, anywidget.AnyWidget):
             count_sort=count_sort,
             distance_sort=distance_sort,
             optimal_ordering=optimal_ordering,
+            heatmap=heatmap,
+            heatmap_scale=heatmap_scale,
+            split=split,
+            cluster_columns=cluster_columns,
         )
         self._setup(_build.from_array(data, labels, o), display)
 
@@ -155,6 +172,7 @@ class Dendrogram(Answers, Advice, anywidget.AnyWidget):
         self._b = b
         self._distances_cache = None
         self._expand_callbacks: list[Callable[[Dendrogram], object]] = []
+        heat, strips = _data.payloads(b.data, b.tree.order, b.options)
         # Options go through the checks inside __init__: a bad one raises before the widget
         # opens its comm, so nothing half-built is left registered with the kernel.
         super().__init__(
@@ -163,6 +181,8 @@ class Dendrogram(Answers, Advice, anywidget.AnyWidget):
             _tooltips=_payload.tooltips_payload(b.tooltips),
             _expandable=b.rows.expandable,
             _suggestions=self._auto_suggestions(),
+            _heatmap=heat,
+            _annotations=strips,
             **display,
         )
         self.on_msg(self._on_view_message)
@@ -190,6 +210,11 @@ class Dendrogram(Answers, Advice, anywidget.AnyWidget):
         optimal_ordering: bool = False,
         reduce: int | Any | None = None,
         progress: bool = True,
+        heatmap: Columns | list[Hashable] = None,
+        annotations: Columns | list[Hashable] = None,
+        heatmap_scale: str = "zscore",
+        split: bool = False,
+        cluster_columns: bool = False,
         **display: Any,
     ) -> Dendrogram:
         """The tutorial's pipeline on a table: numeric columns standardised (``scale=False``
@@ -206,6 +231,15 @@ class Dendrogram(Answers, Advice, anywidget.AnyWidget):
         the O(n^2) wall (euclidean only). Leaves are then micro-clusters; ``clusters``,
         ``selected_indices`` and ``selected_frame`` still answer for the original rows, and
         ``expand(leaf)`` builds the tree of one micro-cluster's rows with the same options.
+
+        Beside the tree: ``heatmap`` (None: the numeric feature columns, at most 50; True; False;
+        or a list of any numeric columns of the table) and ``annotations`` (strips; None: the
+        categorical feature columns) with legends; ``heatmap_scale`` "zscore" (per column,
+        diverging, clipped at +-3), "minmax" (per column 0..1) or "none" (one shared range);
+        ``split=True`` leaves a gap between clusters; ``cluster_columns=True`` orders the heatmap's
+        columns by a tree of them (correlation distance, average linkage) drawn beside it. After
+        ``reduce=`` the heatmap shows each micro-cluster's mean and the strips its most common
+        value. A Dask table shows neither (its rows stay on the cluster).
         """
         o = _options.make(
             label=label,
@@ -220,6 +254,11 @@ class Dendrogram(Answers, Advice, anywidget.AnyWidget):
             optimal_ordering=optimal_ordering,
             reduce=reduce,
             progress=progress,
+            heatmap=heatmap,
+            annotations=annotations,
+            heatmap_scale=heatmap_scale,
+            split=split,
+            cluster_columns=cluster_columns,
         )
         return cls._new(_build.from_table(df, o), display)
 
@@ -232,12 +271,27 @@ class Dendrogram(Answers, Advice, anywidget.AnyWidget):
         frame: Any = None,
         count_sort: SortOption = False,
         distance_sort: SortOption = False,
+        heatmap: Columns | list[Hashable] = None,
+        annotations: Columns | list[Hashable] = None,
+        heatmap_scale: str = "zscore",
+        split: bool = False,
+        cluster_columns: bool = False,
         **display: Any,
     ) -> Dendrogram:
         """A precomputed linkage matrix (scipy convention), validated. ``frame`` (optional, a
-        DataFrame with one row per leaf) holds the rows that ``selected_frame`` returns."""
+        DataFrame with one row per leaf) holds the rows that ``selected_frame`` returns; its
+        columns can be drawn beside the tree: ``heatmap=[...]`` / ``annotations=[...]`` (True:
+        every numeric / every other column), with the options of :meth:`from_dataframe`."""
         o = _options.make(
-            method=None, metric=None, count_sort=count_sort, distance_sort=distance_sort
+            method=None,
+            metric=None,
+            count_sort=count_sort,
+            distance_sort=distance_sort,
+            heatmap=heatmap,
+            annotations=annotations,
+            heatmap_scale=heatmap_scale,
+            split=split,
+            cluster_columns=cluster_columns,
         )
         return cls._new(_build.from_linkage(Z, labels, frame, o), display)
 
@@ -392,7 +446,9 @@ class Dendrogram(Answers, Advice, anywidget.AnyWidget):
     def _on_view_message(self, _widget: object, content: Any, _buffers: object) -> None:
         try:
             kind = _frontend.message_type(content)
-            if kind == "expand":
+            if kind == "cell":  # a heatmap cell's exact value, for the tooltip
+                self.send(self._cell_reply(content))
+            elif kind == "expand":
                 sub = self.expand(_frontend.leaf_id(content.get("leaf"), self._t.n))
                 for callback in self._expand_callbacks:
                     callback(sub)

@@ -109,10 +109,12 @@ def calibrate(nb: NotebookPage, info: dict[str, Any], i: int = 0) -> Geometry:
     assert ky < 0, f"the cut line moved down as the cut went up: rows {rows}"
 
     # The root's bar: the longest run of ink near its row (the cut is off, so nothing crosses).
+    # Strong ink only: the faint grid lines span the whole plot and may lie within a few rows.
     n = info["n"]
     root = 2 * n - 2
     xs, hs = info["x"], info["h"]
-    ink = bare.ink()
+    bg = np.asarray(bare.background(), dtype=int)
+    ink = np.abs(bare.rgba.astype(int) - bg).max(axis=-1) > 60
     r = round(y0 + ky * hs[root])
 
     def bar(node: int, row: int) -> tuple[int, int]:

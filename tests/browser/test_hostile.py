@@ -33,7 +33,7 @@ df = pd.DataFrame(rng.normal(size=(n, 3)), columns=["a", "b", "c"])
 df["name"] = [_hostile[i % len(_hostile)] if i < 30 else f"plain {{i}}" for i in range(n)]
 df["note"] = [_hostile[(i + 3) % len(_hostile)][:200] for i in range(n)]
 w = Dendrogram.from_dataframe(df, label="name", numeric=["a", "b", "c"], tooltip=["note"],
-                              title=_hostile[0], axis_label=_hostile[1])"""
+                              annotations=["note"], title=_hostile[0], axis_label=_hostile[1])"""
 
 INJECTED = """() => ({
   inRoot: Array.from(document.querySelectorAll('.dendrowidget'))
@@ -83,4 +83,10 @@ def test_hostile_labels_render_as_text(lab, nbpage, write_notebook):
     nb.kexec("w.selection = [9]")  # row 9 carries it
     nb.wait_attr("data-selection", lambda a: a == "9")
     assert nb.kjson("len(w.selected_labels[0])") == 10_000
+    # Category names of the "note" strip, in the explain panel beside the toolbar: text only.
+    panel = nb.root().locator(".dendrowidget-explain")
+    nb.page.wait_for_function(
+        "(el) => el.textContent.includes('note')", arg=panel.element_handle(), timeout=10_000
+    )
+    assert nb.page.evaluate(INJECTED) == CLEAN
     assert nb.dialogs == []

@@ -1,0 +1,325 @@
+"""The heatmap beside the tree at 1,000,000 leaves x 20 columns, in real JupyterLab (headless
+Chromium), with seaborn's clustermap measured in the same run at the sizes it manages.
+
+    python benchmarks/heatmap_browser.py [--quick]     # --quick: 100,000 leaves, small anchors
+
+Per run (a random tree, ``engine.random_tree``, and a frame of 20 normal columns with 1% NaN,
+shown with ``Dendrogram.from_linkage(Z, frame=df, heatmap=True)``; the same tree without a
+heatmap as the baseline):
+
+- payload: bytes of the ``_heatmap`` trait per cell, and of the whole synced state;
+- first paint: from the start of the cell that builds and displays the widget (kernel clock) to
+  the end of the first frame after the view is ready (browser clock; same machine), split into
+  the kernel's build, its display, and the browser's part; the long main-thread tasks (> 50 ms)
+  of the load;
+- zoom (60 wheel events, 30 in and 30 out) and pan (60 drag moves): the view's draw per frame
+  (``frameTimes``), input -> end of that frame, and every long task (> 50 ms) while they run;
+- ``w.cluster_summary`` (50 clusters) and ``w.explain()`` (a subtree of about 10% of the rows
+  against the rest), timed in the kernel (best of 3);
+- seaborn's ``clustermap`` (its own clustering of rows and columns, average linkage, as it comes)
+  drawn and saved as PNG, each size in a fresh process, stopped after 120 s.
+
+Writes benchmarks/results/heatmap_browser.md and .json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+RESULTS = HERE / "results"
+sys.path[:0] = [str(REPO / "tests" / "browser"), str(HERE)]
+
+from browser import (  # noqa: E402  (run as a script: benchmarks/ is on the path)
+    EVENTS,
+    INPUT_PROBE,
+    LOAD_PROBE,
+    arm_probe,
+    fmt_bytes,
+    fmt_ms,
+    fmt_s,
+    gesture_stats,
+    lab_and_chromium,
+    machine,
+    measure_input,
+    pair,
+    save,
+)
+
+COLUMNS = 20
+ANCHOR_TIMEOUT = 120.0
+
+SETUP_CELL = """\
+import time as _time
+
+import numpy as np
+import pandas as pd
+from dendrowidget import Dendrogram
+from dendrowidget._payload import payload_bytes
+
+Z = np.load({z!r})
+_rng = np.random.default_rng(1)
+df = pd.DataFrame(_rng.normal(size=(len(Z) + 1, {m})), columns=[f"col_{{j}}" for j in range({m})])
+df = df.mask(_rng.random(df.shape) < 0.01)  # 1% missing"""
+
+WIDGET_CELL = """\
+_t_cell = _time.time()
+w = Dendrogram.from_linkage(Z, frame=df, heatmap={heatmap})
+_t_built = _time.time()
+display(w)
+_t_shown = _time.time()"""
+
+ANSWERS = """\
+def _best(f, k=3):
+    out = []
+    for _ in range(k):
+        t = _time.perf_counter(); f(); out.append(_time.perf_counter() - t)
+    return min(out) * 1e3
+
+
+w.n_clusters = 50
+_node = int(np.argmin(np.abs(w.linkage[:, 3] - 0.1 * w.n_leaves)))  # a subtree of ~10% of the rows
+w.selection = [w.n_leaves + _node]
+_ans = {"summary_ms": _best(lambda: w.cluster_summary),
+        "explain_ms": _best(lambda: w.explain()),
+        "selected": len(w.selected_indices), "clusters": int(w.n_clusters)}"""
+
+# Long tasks (> 50 ms) between two moments of the page's clock.
+TASKS_BETWEEN = """([a, b]) => (window.__load.tasks || [])
+  .filter(t => t.start + t.dur >= a && t.start <= b).map(t => Math.round(t.dur))"""
+
+
+def bench(browser: Any, lab: Any, n: int, heatmap: bool, log: Any) -> dict[str, Any]:
+    from _geometry import settle
+    from _notebooks import write_notebook
+    from _page import NotebookPage
+    from engine import random_tree
+
+    z_path = lab.root / f"Z_{n}.npy"
+    if not z_path.exists():
+        np.save(z_path, random_tree(n, seed=0))
+    name = write_notebook(
+        lab.root,
+        f"heat_{n}_{int(heatmap)}",
+        [
+            SETUP_CELL.format(z=z_path.name, m=COLUMNS),
+            WIDGET_CELL.format(heatmap=heatmap),
+            ANSWERS if heatmap else "pass",
+        ],
+    )
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, device_scale_factor=1)
+    page = context.new_page()
+    page.set_default_timeout(180_000)
+    out: dict[str, Any] = {"n": n, "heatmap": heatmap}
+    try:
+        nb = NotebookPage(page, [])
+        nb.open(lab.lab_url(name))
+        page.evaluate(LOAD_PROBE)
+        nb.run_all()
+        nb.wait_widgets(1, timeout=600)
+        page.wait_for_function("() => window.__load.painted !== null", timeout=60_000)
+        load = page.evaluate("() => window.__load")
+        t_cell, t_built, t_shown = (v * 1e3 for v in nb.kjson("[_t_cell, _t_built, _t_shown]"))
+        first = load["painted"] - t_cell
+        t0_perf = load["readyPerf"] - (load["ready"] - t_cell)
+        out["first_paint"] = {
+            "to_painted_ms": first,
+            "kernel_build_ms": t_built - t_cell,
+            "kernel_display_ms": t_shown - t_built,
+            "browser_ms": load["painted"] - t_shown,
+            "first_draw_ms": nb.root().evaluate("(r) => r.__dendrowidget.frameTimes[0]"),
+            "long_tasks_ms": page.evaluate(TASKS_BETWEEN, [t0_perf, load["readyPerf"] + 50]),
+        }
+        state = "w.get_state()"
+        out["payload_bytes"] = nb.kjson(f"payload_bytes({state})")
+        out["heatmap_bytes"] = nb.kjson(f"payload_bytes({state}['_heatmap'])")
+        out["heatmap_bytes_per_cell"] = out["heatmap_bytes"] / (n * COLUMNS)
+        out["columns_drawn"] = int(nb.attrs()["data-heatmap-columns"])
+        log(f"  heatmap={heatmap}: first paint {first:.0f} ms, payload {out['payload_bytes']:,} B")
+
+        nb.root().evaluate(INPUT_PROBE)
+        box = nb.canvas_box()
+        cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.35
+        m = page.mouse
+
+        def gesture(steps: list[Any]) -> dict[str, Any]:
+            a = arm_probe(page, True)
+            recs = [measure_input(page, s) for s in steps]
+            b = arm_probe(page, False)
+            return gesture_stats(recs) | {"long_tasks_ms": page.evaluate(TASKS_BETWEEN, [a, b])}
+
+        m.move(cx, cy)
+        settle(nb)
+        half = EVENTS // 2
+        out["zoom"] = gesture(
+            [lambda: m.wheel(0, -100)] * half + [lambda: m.wheel(0, 100)] * (EVENTS - half)
+        )
+        nb.root().focus()
+        page.keyboard.press("0")  # the whole tree again
+        nb.wait_attr("data-view-window", lambda v: not v)
+        for _ in range(8):
+            m.wheel(0, -100)
+        page.wait_for_timeout(400)
+        m.move(cx, cy)
+        m.down()
+        out["pan"] = gesture(
+            [lambda k=k: m.move(cx - 5 * (k + 1), cy) for k in range(EVENTS)]  # type: ignore[misc]
+        )
+        m.up()
+        log(
+            f"  zoom draw {pair(out['zoom']['draw_ms'])}, input->frame "
+            f"{pair(out['zoom']['input_to_frame_ms'])}, long tasks {out['zoom']['long_tasks_ms']}; "
+            f"pan draw {pair(out['pan']['draw_ms'])}, long tasks {out['pan']['long_tasks_ms']}"
+        )
+        if heatmap:
+            out["answers"] = nb.kjson("_ans")
+            log(f"  kernel answers: {out['answers']}")
+            nb.shot(f"bench-heatmap-{n}")
+    finally:
+        context.close()
+        lab.shutdown_kernels()
+        (lab.root / name).unlink(missing_ok=True)
+    return out
+
+
+# ---- seaborn's clustermap, each size in a fresh process ----------------------------------------
+def anchor_clustermap(n: int) -> dict[str, Any]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pandas as pd
+    import seaborn as sns
+
+    rng = np.random.default_rng(1)
+    df = pd.DataFrame(rng.normal(size=(n, COLUMNS)), columns=[f"col_{j}" for j in range(COLUMNS)])
+    t0 = time.perf_counter()
+    g = sns.clustermap(df, z_score=1, cmap="RdBu_r", vmin=-3, vmax=3)
+    t1 = time.perf_counter()
+    buf = io.BytesIO()
+    g.savefig(buf, format="png")
+    t2 = time.perf_counter()
+    plt.close("all")
+    return {"seconds": t2 - t0, "clustermap_s": t1 - t0, "savefig_s": t2 - t1}
+
+
+def run_anchor(n: int) -> dict[str, Any]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--anchor", str(n)]
+    try:
+        res = subprocess.run(
+            cmd, capture_output=True, text=True, timeout=ANCHOR_TIMEOUT, check=True
+        )
+    except subprocess.TimeoutExpired:
+        return {"timeout_s": ANCHOR_TIMEOUT}
+    except subprocess.CalledProcessError as e:
+        return {"error": (e.stderr or "")[-500:]}
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def report(res: dict[str, Any]) -> str:
+    lines = [
+        f"Measured {res['date']} on {res['machine']}; {res['browser']} headless "
+        "(`--disable-gpu`), viewport 1280x1000, JupyterLab. A random tree of "
+        f"{res['n']:,} leaves with a frame of {COLUMNS} normal columns (1% missing), "
+        "`Dendrogram.from_linkage(Z, frame=df, heatmap=True)`; the same tree without a heatmap "
+        f"as the baseline. Frame times: median / 95th percentile over {EVENTS} input events. "
+        "Load average (1, 5, 15 min) before the run "
+        f"{', '.join(f'{x:.1f}' for x in res['load_before'])}, after "
+        f"{', '.join(f'{x:.1f}' for x in res['load_after'])}: other work shares the 2 cores.",
+        "",
+        "| | heatmap payload | whole payload | first paint | of which kernel build + "
+        "display | browser | zoom: draw | zoom: input -> frame | pan: draw | "
+        "pan: input -> frame | long tasks (> 50 ms) in zoom and pan |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in res["runs"]:
+        fp = r["first_paint"]
+        what = f"{COLUMNS} heatmap columns" if r["heatmap"] else "no heatmap"
+        heat = f"{r['heatmap_bytes_per_cell']:.4f} B/cell" if r["heatmap"] else "-"
+        tasks = r["zoom"]["long_tasks_ms"] + r["pan"]["long_tasks_ms"]
+        lines.append(
+            f"| {what} | {heat} | {fmt_bytes(r['payload_bytes'])} | {fmt_ms(fp['to_painted_ms'])} "
+            f"| {fmt_ms(fp['kernel_build_ms'] + fp['kernel_display_ms'])} | "
+            f"{fmt_ms(fp['browser_ms'])} | {pair(r['zoom']['draw_ms'])} | "
+            f"{pair(r['zoom']['input_to_frame_ms'])} | {pair(r['pan']['draw_ms'])} | "
+            f"{pair(r['pan']['input_to_frame_ms'])} | {', '.join(map(str, tasks)) or 'none'} |"
+        )
+    lines += [
+        "",
+        "Long tasks while loading (the first paint): "
+        + "; ".join(
+            f"{'heatmap' if r['heatmap'] else 'no heatmap'}: "
+            f"{', '.join(f'{t} ms' for t in r['first_paint']['long_tasks_ms']) or 'none'}"
+            for r in res["runs"]
+        )
+        + ".",
+    ]
+    ans = next((r["answers"] for r in res["runs"] if r.get("answers")), None)
+    if ans:
+        lines += [
+            "",
+            f"In the kernel at {res['n']:,} rows x {COLUMNS} columns: `w.cluster_summary` "
+            f"({ans['clusters']} clusters) {ans['summary_ms']:.0f} ms, `w.explain()` "
+            f"({ans['selected']:,} selected rows against the rest) {ans['explain_ms']:.0f} ms.",
+        ]
+    lines += [
+        "",
+        f"seaborn `clustermap(df, z_score=1)` ({COLUMNS} columns; its own row and column "
+        "clustering, drawn and saved as PNG), same run, fresh process each, stopped after "
+        f"{ANCHOR_TIMEOUT:.0f} s:",
+        "",
+        "| rows | " + " | ".join(f"{int(k):,}" for k in res["anchors"]) + " |",
+        "|---|" + "---|" * len(res["anchors"]),
+        "| clustermap + savefig | " + " | ".join(fmt_s(v) for v in res["anchors"].values()) + " |",
+        "",
+        f"Whole run: {res['total_s']:.0f} s.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="100,000 leaves, anchors up to 5,000")
+    ap.add_argument("--no-anchors", action="store_true")
+    ap.add_argument("--anchor", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.anchor:
+        print(json.dumps(anchor_clustermap(args.anchor)))
+        return
+
+    n = 100_000 if args.quick else 1_000_000
+    t_start = time.perf_counter()
+
+    def log(msg: str) -> None:
+        print(f"[{time.perf_counter() - t_start:6.1f} s] {msg}", file=sys.stderr, flush=True)
+
+    res: dict[str, Any] = {"date": time.strftime("%Y-%m-%d"), "machine": machine(), "n": n}
+    res["load_before"] = os.getloadavg()  # other work on the machine slows every figure here
+    with lab_and_chromium() as (lab, browser):
+        res["browser"] = f"Chromium {browser.version}"
+        res["runs"] = [bench(browser, lab, n, h, log) for h in (True, False)]
+    res["anchors"] = {}
+    if not args.no_anchors:
+        for k in [1_000, 5_000] if args.quick else [1_000, 5_000, 10_000, 20_000]:
+            res["anchors"][str(k)] = r = run_anchor(k)
+            log(f"clustermap n = {k:,}: {fmt_s(r)}")
+            if "seconds" not in r:
+                break
+    res["total_s"] = time.perf_counter() - t_start
+    res["load_after"] = os.getloadavg()
+    save("heatmap_browser", res, report(res))
+
+
+if __name__ == "__main__":
+    main()
