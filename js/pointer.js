@@ -158,7 +158,7 @@ export function wirePointer(v, signal) {
     const L = v.L;
     // A micro-cluster leaf (reduce=) opens its own tree of rows, built in Python on demand.
     if (node < L.n && v.model.get("_expandable")) {
-      v.model.send({ type: "expand", leaf: node });
+      v.model.set("expanded_leaf", node); v.model.save_changes(); // a synced trait: every host
       e.preventDefault();
       return;
     }

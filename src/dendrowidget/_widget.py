@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import anywidget
-import ipywidgets
 import numpy as np
 import traitlets as t
 
 from . import (
     _build,
     _cut,
+    _drill,
     _frontend,
     _linkage,
     _options,
@@ -81,6 +81,9 @@ class Dendrogram(Answers, anywidget.AnyWidget):
     """Cluster colours; cluster c (1-based, left to right) takes palette[(c - 1) % len]."""
     busy = t.Bool(False).tag(sync=True)
     """True while Python recomputes (the view shows a busy indicator)."""
+    expanded_leaf = t.Any(None, allow_none=True).tag(sync=True)
+    """The micro-cluster leaf last opened (``reduce=``): a double-click on a leaf sets it, and
+    :meth:`explorer` then shows that leaf's rows' tree. None: none opened."""
 
     def __init__(
         self,
@@ -122,6 +125,7 @@ class Dendrogram(Answers, anywidget.AnyWidget):
         self._b = b
         self._distances_cache = None
         self._expand_callbacks: list[Callable[[Dendrogram], object]] = []
+        self._explorer: Dendrogram | None = None
         # Options go through the checks inside __init__: a bad one raises before the widget
         # opens its comm, so nothing half-built is left registered with the kernel.
         super().__init__(
@@ -256,9 +260,13 @@ class Dendrogram(Answers, anywidget.AnyWidget):
             return _values.palette(value)
         if name == "_cluster_nodes":
             return _partition.nodes_value(self._t, value)
+        if name == "expanded_leaf":
+            return _drill.check_leaf(self._b, value)
         raise InputError(f"{name} cannot be set")
 
-    @t.validate("cut_height", "selection", "view_window", "_cluster_nodes", *DISPLAY)
+    @t.validate(
+        "cut_height", "selection", "view_window", "_cluster_nodes", "expanded_leaf", *DISPLAY
+    )
     def _valid(self, proposal: dict[str, Any]) -> Any:
         return self._check(proposal["trait"].name, proposal["value"])
 
@@ -325,41 +333,89 @@ class Dendrogram(Answers, anywidget.AnyWidget):
     def expand(self, leaf: int, **changes: Any) -> Dendrogram:
         """The tree of the rows inside one micro-cluster leaf (after ``reduce=``), built now
         with this widget's options (``changes`` override them, e.g. ``method="average"``;
-        display options such as ``title`` are taken too)."""
-        rows = self._b.rows
-        if not rows.expandable:
+        display options such as ``title`` are taken too). A new widget: to follow the view's
+        double-clicks in every host (marimo too), show :meth:`explorer` instead."""
+        if not self._b.rows.expandable:
             raise InputError("expand() needs a widget built with from_dataframe(..., reduce=N)")
         node = _frontend.leaf_id(leaf, self._t.n)
         display = {k: changes.pop(k) for k in list(changes) if k in (*DISPLAY, *STATE)}
-        o = self._b.options.replace(reduce=None, **changes)
         self.busy = True
         try:
-            frame = rows.leaf_frame(node)
-            if len(frame) < 2:
-                raise InputError(f"leaf {node} holds {len(frame)} row: nothing to expand")
-            return type(self)._new(_build.from_table(frame, o), display)
+            return type(self)._new(_drill.leaf_build(self._b, node, changes), display)
         finally:
             self.busy = False
 
     def on_expand(self, callback: Callable[[Dendrogram], object]) -> None:
-        """Call ``callback(sub)`` with the sub-dendrogram built when a micro-cluster leaf is
-        double-clicked in the view (widgets built with ``reduce=``)."""
+        """Call ``callback(sub)`` with a new sub-dendrogram (:meth:`expand`) each time a
+        micro-cluster leaf is opened. It builds a widget inside the view's message handler, which
+        Jupyter allows and marimo does not: prefer :meth:`explorer`."""
         self._expand_callbacks.append(callback)
 
-    def explorer(self) -> ipywidgets.VBox:
-        """This widget with room below it: double-clicking a micro-cluster leaf shows that
-        leaf's own dendrogram of rows there."""
-        box = ipywidgets.VBox([self])
-        self.on_expand(lambda sub: setattr(box, "children", (self, sub)))
-        return box
+    def explorer(self, **display: Any) -> Dendrogram:
+        """A second dendrogram that shows the rows of the micro-cluster leaf opened in this one
+        (double-click a leaf, or set ``expanded_leaf``); before that, the largest leaf. Show it in
+        a cell of its own, or beside this one. One explorer per widget: calling again returns it
+        (with ``display`` options such as ``height`` applied)."""
+        if not self._b.rows.expandable:
+            raise InputError("explorer() needs a widget built with from_dataframe(..., reduce=N)")
+        if self._explorer is None:
+            leaf = (
+                self.expanded_leaf if self.expanded_leaf is not None else _drill.first_leaf(self._b)
+            )
+            b = _drill.leaf_build(self._b, leaf, {})
+            self._explorer = type(self)._new(b, {"title": _drill.title(self._b, leaf), **display})
+        else:
+            for k, v in display.items():
+                setattr(self._explorer, k, v)
+        return self._explorer
+
+    def _load(self, b: Built, title: str) -> None:
+        """Show another build in this widget (the explorer's re-load): state reset, payload sent."""
+        with self.hold_trait_notifications():
+            self._b = b
+            self._distances_cache = None
+            self._cluster_nodes = None
+            self.cut_height = None
+            self.selection = ()
+            self.view_window = ()
+            self.expanded_leaf = None
+            self._tree = _payload.tree_payload(b.tree)
+            self._labels = _payload.labels_payload(b.labels)
+            self._tooltips = _payload.tooltips_payload(b.tooltips)
+            self._expandable = b.rows.expandable
+            self.title = title
+
+    @t.observe("expanded_leaf")
+    def _leaf_opened(self, change: dict[str, Any]) -> None:
+        if change["new"] is not None:
+            self._open_leaf(change["new"])
+
+    def _open_leaf(self, leaf: int) -> None:
+        # Runs inside the view's message handler: data is built, widgets are only re-loaded.
+        self.busy = True
+        try:
+            if self._explorer is not None:
+                self._explorer._load(
+                    _drill.leaf_build(self._b, leaf, {}), _drill.title(self._b, leaf)
+                )
+            for callback in self._expand_callbacks:
+                callback(self.expand(leaf))
+        except Exception as err:  # a failed re-load must not undo the (valid) choice of leaf
+            warnings.warn(f"dendrowidget could not open leaf {leaf}: {err}", stacklevel=2)
+        finally:
+            self.busy = False
 
     def _on_view_message(self, _widget: object, content: Any, _buffers: object) -> None:
+        # The view sets expanded_leaf now; {"type": "expand", "leaf": k} from older views is
+        # still understood.
         try:
             if _frontend.message_type(content) != "expand":
                 raise InputError(f"unknown message from the view: {content!r:.80}")
-            sub = self.expand(_frontend.leaf_id(content.get("leaf"), self._t.n))
-            for callback in self._expand_callbacks:
-                callback(sub)
+            leaf = self._check("expanded_leaf", _frontend.leaf_id(content.get("leaf"), self._t.n))
+            if leaf == self.expanded_leaf:
+                self._open_leaf(leaf)
+            else:
+                self.expanded_leaf = leaf
         except Exception as err:  # a message handler must never raise into the kernel
             warnings.warn(f"dendrowidget could not handle a view message: {err}", stacklevel=2)
 

@@ -1,0 +1,54 @@
+"""Drill-down into a micro-cluster leaf (``reduce=``) that works in every notebook host.
+
+A double-click in the view sets the synced, checked trait ``expanded_leaf``; nothing but data is
+built while the view's message is handled. The explorer is an ordinary Dendrogram the user makes
+in a cell (``w.explorer()``); each new ``expanded_leaf`` re-loads it with that leaf's rows' tree
+by swapping its build and payload traits. Two hosts need exactly this: marimo cannot open a widget
+outside a cell run, and it refuses ipywidgets containers (``VBox``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from . import _build, _frontend
+from ._built import Built
+from ._errors import InputError
+
+
+def check_leaf(b: Built, value: object) -> int | None:
+    """None, or a micro-cluster leaf that holds at least two rows (a tree needs two)."""
+    if value is None:
+        return None
+    if not b.rows.expandable:
+        raise InputError(
+            "expanded_leaf needs a widget built with from_dataframe(..., reduce=N): here every "
+            "leaf is one row already"
+        )
+    leaf = _frontend.leaf_id(value, b.tree.n)
+    size = int(b.rows.leaf_sizes(b.tree.n)[leaf])
+    if size < 2:
+        raise InputError(f"leaf {leaf} holds {size} row: nothing to expand")
+    return leaf
+
+
+def leaf_build(b: Built, leaf: int, changes: dict[str, Any]) -> Built:
+    """The tree of the rows inside one micro-cluster leaf, built with ``b``'s options (``changes``
+    override them) and without ``reduce``."""
+    o = b.options.replace(reduce=None, **changes)
+    frame = b.rows.leaf_frame(leaf)
+    if len(frame) < 2:
+        raise InputError(f"leaf {leaf} holds {len(frame)} row: nothing to expand")
+    return _build.from_table(frame, o)
+
+
+def first_leaf(b: Built) -> int:
+    """The leaf an explorer shows before any double-click: the largest micro-cluster."""
+    return int(np.argmax(b.rows.leaf_sizes(b.tree.n)))
+
+
+def title(b: Built, leaf: int) -> str:
+    label = b.labels[leaf] if b.labels is not None else str(leaf)
+    return f"Leaf {leaf}: {label}"
