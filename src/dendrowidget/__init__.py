@@ -2,7 +2,8 @@
 
 from . import datasets
 from ._errors import InputError
+from ._link import Link, link
 from ._widget import Dendrogram
 
-__all__ = ["Dendrogram", "InputError", "datasets"]
+__all__ = ["Dendrogram", "InputError", "Link", "datasets", "link"]
 __version__ = "0.1.0"
