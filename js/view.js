@@ -14,6 +14,7 @@ import { computeLayout } from "./layout.js";
 import { wirePointer } from "./pointer.js";
 import { makeSearchBox } from "./search-box.js";
 import { readTheme, watchTheme } from "./theme.js";
+import { followHostScheme } from "./host/scheme.js";
 import { throttle } from "./throttle.js";
 import { h, makeToolbar, savePng } from "./toolbar.js";
 import { makeTooltip, nodeTooltip } from "./tooltip.js";
@@ -353,6 +354,7 @@ export function createView(model, el) {
       requestDraw();
     }, 250);
   }, signal);
+  followHostScheme(root, () => { theme = null; requestDraw(); }, signal); // light/dark outside JupyterLab
 
   // ---- first frame ------------------------------------------------------------------------
   loadTree();

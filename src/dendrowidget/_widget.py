@@ -420,8 +420,9 @@ class Dendrogram(Answers, anywidget.AnyWidget):
             warnings.warn(f"dendrowidget could not handle a view message: {err}", stacklevel=2)
 
     def to_html(self, path: str | Path, *, title: str | None = None) -> Path:
-        """Write a standalone HTML page of this widget (current cut, selection and zoom) that
-        renders offline: the embedding runtime is inlined, no CDN."""
+        """Write one self-contained HTML page of this widget (current cut, selection and zoom)
+        that renders offline and stays interactive (zoom, cut, select, search): the widget's own
+        ES module and a tiny model are inlined, no CDN, no kernel."""
         from ._export import write_html
 
         return write_html(self, path, title=None if title is None else _values.text(title, "title"))
