@@ -192,3 +192,35 @@ def test_offline_page_follows_the_os_scheme(browser, tmp_path, scheme):
         assert requested == []
     finally:
         context.close()
+
+
+def test_nbconvert_export_renders_the_widget_offline(browser, tmp_path):
+    """`jupyter nbconvert --to dendrowidget_html --execute`: the saved widget state renders from
+    file:// with the network blocked (the stock export needs three CDNs for that)."""
+    import subprocess
+    import sys
+
+    from _notebooks import write_notebook
+
+    name = write_notebook(tmp_path, "exported", [FRUIT_WIDGET + "\nw.n_clusters = 4\nw", "w"])
+    cmd = [sys.executable, "-m", "jupyter", "nbconvert", "--to", "dendrowidget_html", "--execute"]
+    subprocess.run([*cmd, str(tmp_path / name)], check=True, capture_output=True, timeout=300)
+    out = tmp_path / "exported.html"
+    text = out.read_text(encoding="utf-8")
+    assert "require.min.js" not in text and "html-manager" not in text
+    assert "application/vnd.jupyter.widget-state+json" in text
+    context = browser.new_context(viewport={"width": 1200, "height": 1400})
+    try:
+        nb, requested = open_offline(context, out)
+        nb.wait_widgets(2, timeout=30)
+        for i in (0, 1):  # two views of one model
+            assert nb.attrs(i)["data-n-clusters"] == "4"
+        nb.root(1).focus()
+        nb.page.keyboard.press("ArrowDown")  # the views share the model, as in the notebook
+        nb.wait_attr("data-n-clusters", lambda a: a == "5", i=0)
+        nb.shot("nbconvert-offline", i=None)
+        # Only MathJax asks the network (formulas need it; the widgets do not).
+        assert [u for u in requested if "mathjax" not in u.lower()] == []
+        assert nb.dialogs == []
+    finally:
+        context.close()
