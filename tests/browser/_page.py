@@ -236,6 +236,21 @@ class NotebookPage:
         assert box is not None, "the canvas has no box (not displayed)"
         return box
 
+    def is_hot(self, x: float, y: float, i: int = 0) -> bool:
+        """After moving the mouse to (x, y): is the pointer over a node of view i?"""
+        self.page.mouse.move(x, y)
+        return "is-node-hot" in (self.root(i).get_attribute("class") or "")
+
+    def hot_point(self, i: int = 0) -> tuple[float, float]:
+        """A point of view i's canvas where a click selects a node (found by hovering)."""
+        box = self.canvas_box(i)
+        for fy in np.linspace(0.95, 0.3, 27):
+            for fx in np.linspace(0.3, 0.7, 9):
+                x, y = box["x"] + fx * box["width"], box["y"] + fy * box["height"]
+                if self.is_hot(x, y, i):
+                    return x, y
+        raise AssertionError(f"view {i}: no node under the pointer anywhere on the canvas")
+
     def active_cell(self) -> int:
         return self.page.evaluate(_ACTIVE_CELL)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import numpy as np
 import pytest
 from _notebooks import FRUIT_WIDGET, HELPERS, Hidden
 from _page import NotebookPage
@@ -126,18 +125,6 @@ def fruit_page(tmp_path: Path, **display: object) -> tuple[object, Path]:
     return w, w.to_html(tmp_path / "fruits.html")
 
 
-def node_under_pointer(nb: NotebookPage) -> tuple[float, float]:
-    """A point of the canvas where a click selects a node (the pointer shows it is over one)."""
-    box = nb.canvas_box()
-    for fy in np.linspace(0.95, 0.3, 27):
-        for fx in np.linspace(0.3, 0.7, 9):
-            x, y = box["x"] + fx * box["width"], box["y"] + fy * box["height"]
-            nb.page.mouse.move(x, y)
-            if "is-node-hot" in (nb.root().get_attribute("class") or ""):
-                return x, y
-    raise AssertionError("no node under the pointer anywhere on the canvas")
-
-
 def test_offline_page_is_small_and_stays_interactive(browser, tmp_path):
     w, out = fruit_page(tmp_path, n_clusters=4)
     size = out.stat().st_size
@@ -153,7 +140,7 @@ def test_offline_page_is_small_and_stays_interactive(browser, tmp_path):
         nb.page.keyboard.press("ArrowDown")
         nb.wait_attr("data-n-clusters", lambda a: a == "5")
         # select: a click on a node
-        x, y = node_under_pointer(nb)
+        x, y = nb.hot_point()
         nb.page.mouse.click(x, y)
         sel = nb.wait_attr("data-selection", lambda a: bool(a))
         node = int(sel or -1)
