@@ -5,26 +5,23 @@ live in a temp dir: no user settings leak in (marimo's theme among them)."""
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.error
 import urllib.request
 from pathlib import Path
+
+from _server import ServerProcess, free_port
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-class MarimoServer:
+class MarimoServer(ServerProcess):
+    name = "marimo"
+
     def __init__(self, app: Path, base: Path) -> None:
+        super().__init__(base / "marimo.log")
         self.app, self.base = app, base
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = base / "marimo.log"
-        self.proc: subprocess.Popen[bytes] | None = None
 
     def env(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -41,38 +38,8 @@ class MarimoServer:
             *(sys.executable, "-m", "marimo", "run", str(self.app)),
             *("--headless", "--host", "127.0.0.1", "--port", str(self.port), "--no-token"),
         ]
-        self._log = open(self.log_path, "wb")  # noqa: SIM115 (closed in stop())
-        self.proc = subprocess.Popen(
-            cmd, cwd=self.base, env=self.env(), stdout=self._log, stderr=subprocess.STDOUT
-        )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"marimo exited with {self.proc.returncode}:\n{self.log_tail()}")
-            try:
-                with urllib.request.urlopen(self.url + "/", timeout=5) as r:
-                    if r.status == 200:
-                        return
-            except (OSError, urllib.error.URLError):
-                time.sleep(0.25)
-        self.stop()
-        raise RuntimeError(f"marimo did not answer within {timeout} s:\n{self.log_tail()}")
+        self.launch(cmd, self.base, self.env(), self._answers, timeout)
 
-    def stop(self) -> None:
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
-        self.proc = None
-        self._log.close()
-
-    def log_tail(self, n: int = 4000) -> str:
-        try:
-            return self.log_path.read_text(errors="replace")[-n:]
-        except OSError:
-            return ""
+    def _answers(self) -> None:
+        with urllib.request.urlopen(self.url + "/", timeout=5) as r:
+            r.read()

@@ -157,25 +157,6 @@ def test_a_slider_cell_sets_n_clusters_and_the_view_follows(open_app):
     nb.shot("marimo-slider", i=MAIN)
 
 
-def label_band_leaf(nb: NotebookPage, i: int, position: int, n: int) -> tuple[float, float]:
-    """Page point over the label of the leaf drawn at `position` (0..n-1) in view i: found by
-    hovering, as the label band maps every point over it to a leaf."""
-    box = nb.canvas_box(i)
-    cx = box["x"] + box["width"] / 2
-    y = next(
-        (
-            yy
-            for yy in np.arange(box["y"] + box["height"] - 4, box["y"] + box["height"] * 0.6, -4)
-            if nb.is_hot(cx, yy, i)
-        ),
-        None,
-    )
-    assert y is not None, "no label band found"
-    xs = [x for x in np.arange(box["x"], box["x"] + box["width"], 2.0) if nb.is_hot(x, y, i)]
-    left, right = xs[0], xs[-1] + 2.0
-    return left + (position + 0.5) * (right - left) / n, float(y)
-
-
 def test_double_click_on_a_micro_cluster_leaf_opens_its_rows(open_app):
     nb = open_app()
     micro = fruit_tree(reduce=12)
@@ -184,7 +165,7 @@ def test_double_click_on_a_micro_cluster_leaf_opens_its_rows(open_app):
     assert nb.attrs(EXPLORER)["data-n-leaves"] == str(sizes.max())  # the largest leaf at first
     leaf = int(np.argsort(sizes)[-3])  # neither the largest nor (likely) a tie with it
     assert sizes[leaf] not in (sizes.max(), 1)
-    x, y = label_band_leaf(nb, MICRO, micro.leaves.index(leaf), micro.n_leaves)
+    x, y = nb.leaf_label_point(micro.leaves.index(leaf), micro.n_leaves, MICRO)
     nb.page.mouse.dblclick(x, y)
     nb.wait_attr("data-n-leaves", lambda a: a == str(sizes[leaf]), i=EXPLORER, timeout=20)
     wait_text(nb, "#opened-leaf", lambda t: t == str(leaf))
