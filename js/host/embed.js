@@ -2,7 +2,8 @@
 // notebooks exported by nbconvert (`--to dendrowidget_html`). It reads the page's saved widget
 // state (Jupyter's widget-state+json, buffers in base64) and, after each widget-view+json
 // script, renders that model with its own ES module (`_esm`, imported from a Blob URL) around a
-// tiny model object. No require.js and no ipywidgets html-manager: an anywidget needs neither.
+// tiny model object; several views of one model share it, as in the notebook. No require.js and
+// no ipywidgets html-manager: an anywidget needs neither.
 import { decodeState, makeModel } from "./model.js";
 
 const STATE = 'script[type="application/vnd.jupyter.widget-state+json"]';
@@ -43,8 +44,14 @@ function addStyle(css) {
   document.head.append(style);
 }
 
+// ipywidgets' boxes are laid out here (children side by side or stacked) so that anywidgets
+// inside them render too; other classic widgets (sliders, buttons) are not rendered.
+const BOXES = { HBoxModel: "row", VBoxModel: "column", BoxModel: "row", GridBoxModel: "row" };
+const REF = "IPY_MODEL_";
+
 /**
- * Render every view on the page whose model is an anywidget; returns how many were rendered.
+ * Render every view on the page whose model is an anywidget (or a box of them); returns how
+ * many anywidget views were rendered.
  * @param {Document} doc
  * @returns {Promise<number>}
  */
@@ -56,28 +63,58 @@ export async function renderPage(doc = document) {
   /** @type {Map<string, {model: import("./model.js").PageModel, widget: Promise<any>}>} */
   const live = new Map();
   let rendered = 0;
+
+  /** @param {string} id @param {HTMLElement} el @returns {Promise<void>} */
+  async function renderModel(id, el) {
+    const entry = saved[id];
+    if (!entry) return;
+    let m = live.get(id);
+    if (!m && typeof entry.state?._esm === "string") {
+      const model = makeModel(decodeState(entry.state, entry.buffers ?? []));
+      addStyle(String(entry.state._css ?? ""));
+      const widget = loadWidget(entry.state._esm).then(async (w) => {
+        await w.initialize?.({ model });
+        return w;
+      });
+      m = { model, widget };
+      live.set(id, m);
+    }
+    if (m) {
+      const widget = await m.widget;
+      await widget.render?.({ model: m.model, el });
+      rendered += 1;
+    }
+  }
+
+  // Boxes are opened with a queue, not by recursion: each child gets its own element.
+  /** @type {[string, HTMLElement][]} */
+  const queue = [];
   for (const viewEl of doc.querySelectorAll(VIEW)) {
     const el = doc.createElement("div");
     el.className = "anywidget-page-view";
     viewEl.after(el);
     try {
-      const id = String(JSON.parse(viewEl.textContent || "{}").model_id ?? "");
-      const entry = saved[id];
-      if (!entry || typeof entry.state?._esm !== "string") continue; // not an anywidget
-      let m = live.get(id);
-      if (!m) {
-        const model = makeModel(decodeState(entry.state, entry.buffers ?? []));
-        addStyle(String(entry.state._css ?? ""));
-        const widget = loadWidget(entry.state._esm).then(async (w) => {
-          await w.initialize?.({ model });
-          return w;
-        });
-        m = { model, widget };
-        live.set(id, m);
+      queue.push([String(JSON.parse(viewEl.textContent || "{}").model_id ?? ""), el]);
+    } catch (err) {
+      el.textContent = `This widget could not be read: ${err}`;
+    }
+  }
+  while (queue.length) {
+    const [id, el] = /** @type {[string, HTMLElement]} */ (queue.shift());
+    const entry = saved[id];
+    const direction = entry ? /** @type {Record<string, string>} */ (BOXES)[String(entry.model_name)] : undefined;
+    if (direction) {
+      el.style.cssText = `display: flex; flex-direction: ${direction}; gap: 8px; align-items: flex-start;`;
+      for (const ref of entry.state?.children ?? []) {
+        const child = doc.createElement("div");
+        child.style.cssText = "flex: 1 1 0; min-width: 0;";
+        el.append(child);
+        if (typeof ref === "string" && ref.startsWith(REF)) queue.push([ref.slice(REF.length), child]);
       }
-      const widget = await m.widget;
-      await widget.render?.({ model: m.model, el });
-      rendered += 1;
+      continue;
+    }
+    try {
+      await renderModel(id, el);
     } catch (err) {
       console.error("could not render a widget view", err);
       el.textContent = `This widget could not be rendered: ${err}`;

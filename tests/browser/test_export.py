@@ -211,3 +211,31 @@ def test_nbconvert_export_renders_the_widget_offline(browser, tmp_path):
         assert nb.dialogs == []
     finally:
         context.close()
+
+
+def test_nbconvert_export_of_a_box_of_anywidgets(browser, tmp_path):
+    """The linked-views example exported offline: the HBox holding the tree and a jupyter-scatter
+    plot is laid out by the page loader, and both anywidgets render from the saved state."""
+    import shutil
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[2]
+    shutil.copy(repo / "examples" / "linked_views.ipynb", tmp_path / "linked.ipynb")
+    cmd = [sys.executable, "-m", "jupyter", "nbconvert", "--to", "dendrowidget_html", "--execute"]
+    subprocess.run([*cmd, str(tmp_path / "linked.ipynb")], check=True, capture_output=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    try:
+        nb, requested = open_offline(context, tmp_path / "linked.html")
+        box = nb.page.locator(".anywidget-page-view").filter(has=nb.page.locator(".dendrowidget"))
+        scatter = box.first.locator("canvas:not(.dendrowidget-canvas)").first
+        scatter.wait_for(state="visible", timeout=30_000)
+        tree_box, scatter_box = nb.canvas_box(), scatter.bounding_box()
+        assert scatter_box is not None and scatter_box["width"] > 100
+        assert scatter_box["x"] > tree_box["x"] + tree_box["width"] / 2, "not side by side"
+        assert nb.attrs()["data-n-clusters"] == "4"
+        nb.root().scroll_into_view_if_needed()
+        nb.shot("nbconvert-linked-offline", i=None)
+        assert [u for u in requested if "mathjax" not in u.lower()] == []
+    finally:
+        context.close()
