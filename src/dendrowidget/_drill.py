@@ -9,13 +9,17 @@ outside a cell run, and it refuses ipywidgets containers (``VBox``).
 
 from __future__ import annotations
 
-from typing import Any
+import warnings
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from . import _build, _frontend
+from . import _build, _frontend, _payload
 from ._built import Built
 from ._errors import InputError
+
+if TYPE_CHECKING:
+    from ._widget import Dendrogram
 
 
 def check_leaf(b: Built, value: object) -> int | None:
@@ -52,3 +56,37 @@ def first_leaf(b: Built) -> int:
 def title(b: Built, leaf: int) -> str:
     label = b.labels[leaf] if b.labels is not None else str(leaf)
     return f"Leaf {leaf}: {label}"
+
+
+def reload(widget: Dendrogram, b: Built, title: str) -> None:
+    """Show another build in an existing widget (the explorer): state reset, payload re-sent."""
+    with widget.hold_trait_notifications():
+        widget._b = b
+        widget._distances_cache = None
+        widget._cluster_nodes = None
+        widget.cut_height = None
+        widget.selection = ()
+        widget.view_window = ()
+        widget.expanded_leaf = None
+        widget._tree = _payload.tree_payload(b.tree)
+        widget._labels = _payload.labels_payload(b.labels)
+        widget._tooltips = _payload.tooltips_payload(b.tooltips)
+        widget._expandable = b.rows.expandable
+        widget.title = title
+
+
+def open_leaf(widget: Dendrogram, leaf: int) -> None:
+    """A leaf was opened (double-click or ``expanded_leaf = k``): re-load the explorer, call the
+    ``on_expand`` callbacks. Runs inside the view's message handler, so it only builds data and
+    re-loads widgets; a failure warns and leaves the (valid) choice of leaf in place."""
+    widget.busy = True
+    try:
+        explorer = widget._explorer
+        if explorer is not None:
+            reload(explorer, leaf_build(widget._b, leaf, {}), title(widget._b, leaf))
+        for callback in widget._expand_callbacks:
+            callback(widget.expand(leaf))
+    except Exception as err:
+        warnings.warn(f"dendrowidget could not open leaf {leaf}: {err}", stacklevel=3)
+    finally:
+        widget.busy = False

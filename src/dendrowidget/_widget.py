@@ -369,41 +369,10 @@ class Dendrogram(Answers, anywidget.AnyWidget):
                 setattr(self._explorer, k, v)
         return self._explorer
 
-    def _load(self, b: Built, title: str) -> None:
-        """Show another build in this widget (the explorer's re-load): state reset, payload sent."""
-        with self.hold_trait_notifications():
-            self._b = b
-            self._distances_cache = None
-            self._cluster_nodes = None
-            self.cut_height = None
-            self.selection = ()
-            self.view_window = ()
-            self.expanded_leaf = None
-            self._tree = _payload.tree_payload(b.tree)
-            self._labels = _payload.labels_payload(b.labels)
-            self._tooltips = _payload.tooltips_payload(b.tooltips)
-            self._expandable = b.rows.expandable
-            self.title = title
-
     @t.observe("expanded_leaf")
     def _leaf_opened(self, change: dict[str, Any]) -> None:
         if change["new"] is not None:
-            self._open_leaf(change["new"])
-
-    def _open_leaf(self, leaf: int) -> None:
-        # Runs inside the view's message handler: data is built, widgets are only re-loaded.
-        self.busy = True
-        try:
-            if self._explorer is not None:
-                self._explorer._load(
-                    _drill.leaf_build(self._b, leaf, {}), _drill.title(self._b, leaf)
-                )
-            for callback in self._expand_callbacks:
-                callback(self.expand(leaf))
-        except Exception as err:  # a failed re-load must not undo the (valid) choice of leaf
-            warnings.warn(f"dendrowidget could not open leaf {leaf}: {err}", stacklevel=2)
-        finally:
-            self.busy = False
+            _drill.open_leaf(self, change["new"])
 
     def _on_view_message(self, _widget: object, content: Any, _buffers: object) -> None:
         # The view sets expanded_leaf now; {"type": "expand", "leaf": k} from older views is
@@ -413,7 +382,7 @@ class Dendrogram(Answers, anywidget.AnyWidget):
                 raise InputError(f"unknown message from the view: {content!r:.80}")
             leaf = self._check("expanded_leaf", _frontend.leaf_id(content.get("leaf"), self._t.n))
             if leaf == self.expanded_leaf:
-                self._open_leaf(leaf)
+                _drill.open_leaf(self, leaf)
             else:
                 self.expanded_leaf = leaf
         except Exception as err:  # a message handler must never raise into the kernel
