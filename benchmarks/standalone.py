@@ -1,4 +1,5 @@
-"""Click and wheel on the offline page (`w.to_html`), no Jupyter in between: input -> frame.
+"""The offline page (`w.to_html`), no Jupyter in between: its size, the time it takes to open
+(navigation to the view's first frame), and click / wheel input -> frame.
 
     python benchmarks/standalone.py [n ...]      (default: 1,000,000 leaves)
 
@@ -9,8 +10,10 @@ the size of an SVG export of the whole view.
 from __future__ import annotations
 
 import os
+import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from engine import random_tree
@@ -34,12 +37,24 @@ def stats(page) -> str:  # type: ignore[no-untyped-def]
     return f"median {t[len(t) // 2]:.1f} ms, p95 {t[int(len(t) * 0.95)]:.1f} ms"
 
 
+def open_page(path: Path, browser):  # type: ignore[no-untyped-def]
+    """A new page showing `path`; the seconds from navigation to the view's first frame."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    t0 = time.perf_counter()
+    page.goto(path.as_uri())
+    page.wait_for_selector(".dendrowidget[data-ready='1']", timeout=120_000)
+    return page, time.perf_counter() - t0
+
+
 def measure(n: int, browser) -> str:  # type: ignore[no-untyped-def]
     path = Path(tempfile.mkdtemp()) / "page.html"
     Dendrogram.from_linkage(random_tree(n)).to_html(path)
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(path.as_uri())
-    page.wait_for_selector(".dendrowidget[data-ready='1']", timeout=120_000)
+    opens = []
+    for _ in range(3):
+        page, seconds = open_page(path, browser)
+        opens.append(seconds)
+        page.close()
+    page, _ = open_page(path, browser)
     box = page.locator(".dendrowidget canvas").bounding_box()
     page.evaluate(PROBE, "pointerup")
     changed = 0
@@ -64,16 +79,20 @@ def measure(n: int, browser) -> str:  # type: ignore[no-untyped-def]
     svg_ms = page.evaluate("() => performance.now() - window.__s0")
     svg_kb = Path(dl.value.path()).stat().st_size / 1024
     page.close()
+    b = path.stat().st_size
+    size = f"{b / 1e6:.1f} MB" if b >= 1e6 else f"{b / 1e3:.0f} KB"
+    opened = f"{statistics.median(opens):.2f} s (max {max(opens):.2f} s)"
+    clicks = f"{click} (selection changed on {changed}/30 clicks)"
     return (
-        f"| {n:,} | {click} (selection changed on {changed}/30 clicks) | {wheel} "
-        f"| {svg_kb:,.0f} KB in {svg_ms:.0f} ms |"
+        f"| {n:,} | {size} | {opened} | {clicks} | {wheel} | {svg_kb:,.0f} KB in {svg_ms:.0f} ms |"
     )
 
 
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [1_000_000]
     chromium = os.environ.get("DENDROWIDGET_CHROMIUM", "/usr/bin/chromium")
-    print("| leaves | click -> frame | wheel -> frame | SVG export |\n|---|---|---|---|")
+    print("| leaves | page | open (median of 3) | click -> frame | wheel -> frame | SVG export |")
+    print("|---|---|---|---|---|---|")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         for n in sizes:

@@ -7,6 +7,7 @@ import { siblingLines } from "./core/explain-text.js";
 import { autoHeight, leafSide, makeFrame, plotRect, shiftSide } from "./core/frame.js";
 import { nodeTooltip } from "./core/tooltip-text.js";
 import { measureData } from "./draw/data-names.js";
+import { followHostScheme } from "./host/scheme.js";
 import { measureLabelBand } from "./draw/labels.js";
 import { drawScene } from "./draw/paint.js";
 import { listenModel } from "./model-sync.js";
@@ -303,6 +304,7 @@ export function createView(model, el) {
       requestDraw();
     }, 250);
   }, signal);
+  followHostScheme(root, () => { theme = null; requestDraw(); }, signal); // light/dark outside JupyterLab
 
   // ---- first frame ------------------------------------------------------------------------
   const startup = { view: performance.timeOrigin + tView, stateMs };

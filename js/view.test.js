@@ -119,7 +119,7 @@ describe("render", () => {
     expect(document.querySelector("img")).toBeNull();
   });
 
-  it("double-click on a micro-cluster leaf asks Python to expand it; otherwise it zooms", () => {
+  it("double-click on a micro-cluster leaf sets expanded_leaf (one save); otherwise it zooms", () => {
     const fr = frameFor();
     const [x, y] = fr.xy(fr.leafPos(0.5), fr.heightPos(0.5)); // leaf 0's leg
     const plain = mount();
@@ -128,7 +128,8 @@ describe("render", () => {
     expect(plain.model.state.view_window.length).toBe(4); // zoomed to leaf 0's pair
     const reduced = mount({ _expandable: true });
     reduced.canvas.dispatchEvent(new MouseEvent("dblclick", { bubbles: true, clientX: x, clientY: y }));
-    expect(reduced.model.sent).toEqual([{ type: "expand", leaf: 0 }]);
+    expect(reduced.model.sent).toEqual([]);
+    expect(reduced.model.saves).toEqual([{ expanded_leaf: 0 }]);
   });
 
   it("a click selects a subtree, shift-click toggles, Escape clears: one save each", () => {

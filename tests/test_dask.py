@@ -65,6 +65,15 @@ def test_reduced_tree_with_lazy_answers(client, fruits) -> None:  # type: ignore
     assert sorted(w.selected_labels.compute()) == sorted(df.fruit_name[frame.index])
     sub = w.expand(w.leaves[0])
     assert isinstance(sub.frame, pd.DataFrame) and sub.n_leaves >= 2
+    # The explorer re-loads from the lazy table (leaf sizes counted once, on the cluster).
+    sizes = w.row_leaves.compute().value_counts()
+    ex = w.explorer()
+    assert ex.n_leaves == sizes.max()
+    leaf = int(sizes[sizes >= 2].index[-1])
+    w.set_state({"expanded_leaf": leaf})
+    assert ex.n_leaves == sizes[leaf] and set(ex.frame.index) == set(
+        df.index[w.row_leaves.compute().sort_index() == leaf]
+    )
 
 
 def test_dask_needs_reduce(fruits) -> None:  # type: ignore[no-untyped-def]

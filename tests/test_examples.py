@@ -25,3 +25,17 @@ def test_example_runs(path: Path) -> None:
 
 def test_examples_exist() -> None:
     assert any(p.name == "fruits.ipynb" for p in EXAMPLES)
+
+
+def test_marimo_app_runs_as_a_script() -> None:
+    """Every cell of the marimo example runs (`python app.py` runs the app without a browser;
+    tests/browser/test_marimo.py drives it in `marimo run`)."""
+    import subprocess
+    import sys
+
+    app = Path(__file__).parents[1] / "examples" / "marimo_fruits.py"
+    done = subprocess.run(
+        [sys.executable, str(app)], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr, done.stderr[-2000:]

@@ -19,6 +19,7 @@ KEYS = [
     "selection",
     "view_window",
     "_cluster_nodes",
+    "expanded_leaf",
     "_tree",
     "_labels",
     "busy",

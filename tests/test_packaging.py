@@ -31,8 +31,7 @@ def test_wheel_holds_bundle_and_imports(tmp_path: Path) -> None:
     for needed in (
         "static/widget.js",
         "static/widget.css",
-        "static/embed/require.js",
-        "static/embed/embed-amd.js",
+        "static/standalone.js",
         "datasets/fruits.csv",
         "datasets/make_fruits.py",
     ):
@@ -59,6 +58,8 @@ def test_wheel_holds_bundle_and_imports(tmp_path: Path) -> None:
         "assert 'render' in (pkg / 'static' / 'widget.js').read_text()\n"
         "w = Dendrogram.from_dataframe(datasets.fruits(), label='fruit_name', n_clusters=3)\n"
         "assert w.n_clusters == 3\n"
+        "page = w.to_html('page.html').read_text()\n"
+        "assert 'widget-view+json' in page and 0 < len(page) < 300_000\n"
     )
     subprocess.run(
         [sys.executable, "-c", code], check=True, env={"PYTHONPATH": str(target)}, cwd=tmp_path

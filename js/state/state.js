@@ -42,8 +42,8 @@ export function createState(model, onChange) {
   let full = zoom.fullWindow(0, 0);
 
   // ---- synced with Python, by trait name (view form) ----------------------------------------
-  /** @type {{cut_height: number | null, selection: number[], view_window: Window, search: string, _cluster_nodes: Int32Array | null}} */
-  const synced = { cut_height: null, selection: [], view_window: full, search: "", _cluster_nodes: null };
+  /** @type {{cut_height: number | null, selection: number[], view_window: Window, search: string, _cluster_nodes: Int32Array | null, expanded_leaf: number | null}} */
+  const synced = { cut_height: null, selection: [], view_window: full, search: "", _cluster_nodes: null, expanded_leaf: null };
 
   // ---- this view's own ------------------------------------------------------------------------
   let hover = -1;
@@ -252,9 +252,11 @@ export function createState(model, onChange) {
     panFrom: (from, dx, dy, o) => set("view_window", windows.pan(from, dx, dy), o),
     resetZoom: () => set("view_window", windows.whole()),
     zoomTo,
-    /** Double-click: a micro-cluster leaf asks Python for its rows; any other node is zoomed to. @param {number} node */
+    /** Double-click: a micro-cluster leaf opens its rows (Python's explorer); any other node is zoomed to. @param {number} node */
     openNode(node) {
-      if (node < L.n && opts.expandable) model.send({ type: "expand", leaf: node });
+      // A synced trait, not a message: marimo re-runs cells that read it, and Python opens the
+      // leaf in its explorer without building a widget in a message handler.
+      if (node < L.n && opts.expandable) set("expanded_leaf", node);
       else zoomTo(node);
     },
 

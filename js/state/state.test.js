@@ -203,15 +203,15 @@ describe("the view window", () => {
 });
 
 describe("open a node", () => {
-  it("asks Python to expand a micro-cluster leaf; zooms otherwise", () => {
+  it("opens a micro-cluster leaf by setting expanded_leaf (one save, no message); zooms otherwise", () => {
     const plain = setup();
     plain.state.openNode(1);
     expect(plain.model.sent).toEqual([]);
     expect(plain.state.win).toEqual([0, 2, 0, 1.05]);
     const reduced = setup({ _expandable: true });
     reduced.state.openNode(1);
-    expect(reduced.model.sent).toEqual([{ type: "expand", leaf: 1 }]);
-    expect(reduced.model.saves).toEqual([]);
+    expect(reduced.model.sent).toEqual([]);
+    expect(reduced.model.saves).toEqual([{ expanded_leaf: 1 }]);
     reduced.state.openNode(4); // not a leaf: zoom
     expect(reduced.state.win).toEqual([0, 2, 0, 1.05]);
   });

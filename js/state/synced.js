@@ -107,7 +107,7 @@ function nodeList(v) {
   return null;
 }
 
-/** @type {Record<"cut_height" | "selection" | "view_window" | "_cluster_nodes" | "search", SyncedKey>} */
+/** @type {Record<"cut_height" | "selection" | "view_window" | "_cluster_nodes" | "search" | "expanded_leaf", SyncedKey>} */
 export const SYNCED = {
   cut_height: { read: readCut, write: (t) => t, same: (a, b) => a === b, live: "throttle" },
   selection: { read: readSelection, write: (s) => [...s], same: sameIds, live: "end" },
@@ -123,6 +123,13 @@ export const SYNCED = {
     read: readNodes,
     write: (nodes) => (nodes === null ? null : { nodes: Int32Array.from(nodes) }),
     same: sameNodes,
+    live: "end",
+  },
+  // The micro-cluster leaf whose rows the explorer shows (a double-click sets it).
+  expanded_leaf: {
+    read: (raw, ctx) => (Number.isInteger(raw) && /** @type {number} */ (raw) >= 0 && /** @type {number} */ (raw) < ctx.nNodes ? raw : null),
+    write: (v) => v,
+    same: (a, b) => a === b,
     live: "end",
   },
   // The search box's text as typed; written when typing pauses or on Enter (not per keystroke).

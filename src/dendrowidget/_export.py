@@ -1,48 +1,39 @@
-"""Standalone HTML export: one file that renders the widget offline, no CDN, no server.
+"""Standalone HTML export: one small file that renders the widget offline, no CDN, no server.
 
-The page is ipywidgets' own embedding (``embed_data``: the widget state with its binary buffers as
-base64, plus a view spec), rendered by ``@jupyter-widgets/html-manager``'s AMD build. Everything
-that page would normally fetch from a CDN is inlined: require.js and the html-manager (copied next
-to the bundle by the npm build into ``static/embed/``) and anywidget's AMD build (shipped inside
-the anywidget package). The widget's own ES module and CSS travel in the state (``_esm``/``_css``),
-which is why defaults are kept (``drop_defaults=False``): with the default, ``_esm`` is dropped and
-the model never starts.
+The page holds Jupyter's own widget-state format (the model's synced state, binary buffers as
+base64, the widget's ES module and CSS as the ``_esm``/``_css`` values a live model has), one view
+spec, and ``static/standalone.js`` inlined: a tiny model object (get/set/on/off/save_changes/send)
+that imports the ES module from a Blob URL and renders it. An anywidget needs nothing more, so
+neither require.js nor the ipywidgets html-manager is inlined (3.8 MB before, ~40 KB now).
+The same loader renders notebooks exported with nbconvert (see ``_nbconvert.py``).
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import re
 from pathlib import Path
 from typing import Any
 
-_EMBED = Path(__file__).parent / "static" / "embed"
+_STATIC = Path(__file__).parent / "static"
 
 # Inline <script> bodies must not contain "</script" or "<!--" (the HTML parser would end the
 # script or switch to its escaped state). In JavaScript source "<\/" and "<\!--" mean the same
-# inside strings and regular expressions, the only places such text can occur in these bundles.
+# inside strings and regular expressions, the only places such text can occur in the bundle.
 _SCRIPT_END = re.compile(r"<(/script|!--)", re.IGNORECASE)
 
-# anywidget's AMD build ends in an anonymous define(); inlined, require.js could not name it.
-# Give the next anonymous define the module name the widget state asks for ("anywidget").
-_NAME_NEXT_DEFINE = """
-(function () {
-  var define0 = window.define;
-  var named = function () {
-    var args = Array.prototype.slice.call(arguments);
-    if (typeof args[0] !== "string") args.unshift("anywidget");
-    window.define = define0;
-    return define0.apply(this, args);
-  };
-  named.amd = define0.amd;
-  window.define = named;
-})();
-"""
+# ipywidgets' base traits the page has no use for (layout is a reference to another model).
+_DROP = {"layout", "tabbable", "tooltip", "_dom_classes", "_view_count"}
+# With no kernel behind the page: nothing to expand, nothing computing.
+_OFFLINE = {"_expandable": False, "busy": False, "expanded_leaf": None}
 
-# Renders the views once require.js, the html-manager and anywidget are defined. The html-manager
-# also renders on DOMContentLoaded by itself; the scripts below sit at the end of <body>, after the
-# state and view specs, so both orders find them.
+MIME_STATE = "application/vnd.jupyter.widget-state+json"
+MIME_VIEW = "application/vnd.jupyter.widget-view+json"
+
+# The page follows the OS's light or dark scheme, as the widget does outside JupyterLab
+# (js/host/scheme.js); the background is the widget's own for that scheme.
 _PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -51,83 +42,88 @@ _PAGE = """<!DOCTYPE html>
 <meta name="generator" content="dendrowidget {version}">
 <title>{title}</title>
 <style>
-  body {{ margin: 16px; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }}
+  :root {{ color-scheme: light dark; }}
+  body {{ margin: 16px; font-family: system-ui, -apple-system, "Segoe UI", sans-serif;
+         background: #ffffff; color: rgba(0, 0, 0, 0.87); }}
+  @media (prefers-color-scheme: dark) {{
+    body {{ background: #111111; color: rgba(255, 255, 255, 0.87); }}
+  }}
   .dendrowidget-export {{ max-width: 1400px; }}
 </style>
 </head>
 <body>
 <div class="dendrowidget-export">
-<script type="application/vnd.jupyter.widget-state+json">
+<script type="{mime_state}">
 {state}
 </script>
-{views}
+<script type="{mime_view}">
+{view}
+</script>
 </div>
-<script>
-{requirejs}
-</script>
-<script>
-{name_next_define}
-</script>
-<script>
-{anywidget}
-</script>
-<script>
-{embed}
+<script type="module">
+{loader}
 </script>
 </body>
 </html>
 """
 
-_VIEW = '<script type="application/vnd.jupyter.widget-view+json">\n{spec}\n</script>'
 
-
-def _inline(source: str) -> str:
+def inline_script(source: str) -> str:
     return _SCRIPT_END.sub(lambda m: "<\\" + m.group(1), source)
 
 
-def _json_in_script(value: Any) -> str:
-    # ipywidgets' own escaping of widget state inside a script element.
-    from ipywidgets.embed import escape_script
-
-    return escape_script(json.dumps(value))
+def json_in_script(value: Any) -> str:
+    # "<" as \u003c: no "</script" or "<!--" can appear, and JSON.parse reads it back the same.
+    return json.dumps(value).replace("<", "\\u003c")
 
 
-def _runtime_file(path: Path, what: str) -> str:
+def loader_source() -> str:
+    path = _STATIC / "standalone.js"
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise FileNotFoundError(
-            f"{what} is missing at {path}: the standalone export inlines it. It is copied there by "
-            "the front-end build: run `npm run build` (or `pip install -e .`) in the repository."
+            f"the page loader is missing at {path}: it is built with the front end. Run "
+            "`npm run build` (or `pip install -e .`) in the repository."
         ) from None
 
 
-def _anywidget_amd() -> Path:
-    import anywidget
+def model_state(widget: Any) -> dict[str, Any]:
+    """The widget's saved model in Jupyter's widget-state format (buffers as base64)."""
+    from ipywidgets.widgets.widget import _remove_buffers
 
-    return Path(anywidget.__file__).parent / "nbextension" / "index.js"
+    state = {k: v for k, v in widget.get_state().items() if k not in _DROP}
+    state.update({k: v for k, v in _OFFLINE.items() if k in state})
+    state, paths, buffers = _remove_buffers(state)
+    return {
+        "model_name": state["_model_name"],
+        "model_module": state["_model_module"],
+        "model_module_version": state["_model_module_version"],
+        "state": state,
+        "buffers": [
+            {"path": p, "encoding": "base64", "data": base64.b64encode(b).decode("ascii")}
+            for p, b in zip(paths, buffers, strict=True)
+        ],
+    }
 
 
 def page_html(widget: Any, *, title: str | None = None) -> str:
     """The standalone page of ``widget`` (current cut, selection, zoom) as a string."""
-    from ipywidgets.embed import dependency_state, embed_data
-
     from . import __version__
 
-    state = dependency_state([widget], drop_defaults=False)
-    data = embed_data(views=[widget], drop_defaults=False, state=state)
+    model_id = str(widget.model_id)
+    state = {"version_major": 2, "version_minor": 0, "state": {model_id: model_state(widget)}}
+    view = {"version_major": 2, "version_minor": 0, "model_id": model_id}
     if title is None:
         title = str(getattr(widget, "title", "") or "") or "dendrogram"
-    views = "\n".join(_VIEW.format(spec=_json_in_script(s)) for s in data["view_specs"])
     return _PAGE.format(
         version=html.escape(__version__),
         title=html.escape(title),
-        state=_json_in_script(data["manager_state"]),
-        views=views,
-        requirejs=_inline(_runtime_file(_EMBED / "require.js", "require.js")),
-        name_next_define=_NAME_NEXT_DEFINE,
-        anywidget=_inline(_runtime_file(_anywidget_amd(), "anywidget's AMD build")),
-        embed=_inline(_runtime_file(_EMBED / "embed-amd.js", "The ipywidgets html-manager")),
+        mime_state=MIME_STATE,
+        mime_view=MIME_VIEW,
+        state=json_in_script(state),
+        view=json_in_script(view),
+        loader=inline_script(loader_source()),
     )
 
 

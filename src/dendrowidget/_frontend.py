@@ -17,7 +17,7 @@ import numpy as np
 from ._errors import InputError
 
 # Traits the view writes back (the private payload traits are Python -> view only).
-WRITABLE = ("cut_height", "selection", "view_window", "search", "_cluster_nodes")
+WRITABLE = ("cut_height", "selection", "view_window", "search", "_cluster_nodes", "expanded_leaf")
 
 
 def check_update(sync_data: object, check: Callable[[str, Any], object]) -> list[str]:

@@ -55,6 +55,10 @@ class RowMap(ABC):
             "Compute a pandas frame first (ddf.compute(), or a sample of it)"
         )
 
+    def leaf_sizes(self, n_leaves: int) -> np.ndarray:
+        """Number of rows in each leaf (do not change it: it may be kept)."""
+        return np.ones(n_leaves, dtype=np.int64)
+
 
 class PlainRows(RowMap):
     """One leaf per row."""
@@ -135,6 +139,9 @@ class MicroRows(RowMap):
     def leaf_frame(self, leaf: int) -> pd.DataFrame:
         return self._frame.iloc[np.flatnonzero(self._assign == leaf)]
 
+    def leaf_sizes(self, n_leaves: int) -> np.ndarray:
+        return np.bincount(self._assign, minlength=n_leaves)
+
 
 class LazyRows(RowMap):
     """Leaves are micro-clusters of a Dask table; `assign` is a lazy Series of each row's leaf.
@@ -147,6 +154,7 @@ class LazyRows(RowMap):
         self._ddf = ddf  # dask frames are immutable graphs: no snapshot needed
         self._assign = assign
         self._label = label_column
+        self._sizes: np.ndarray | None = None
 
     @property
     def frame(self) -> Any:
@@ -171,3 +179,12 @@ class LazyRows(RowMap):
 
     def leaf_frame(self, leaf: int) -> pd.DataFrame:
         return self._ddf[self._assign == leaf].compute()
+
+    def leaf_sizes(self, n_leaves: int) -> np.ndarray:
+        if self._sizes is None:  # one pass over the table, then kept
+            counts = self._assign.value_counts().compute()
+            sizes = np.zeros(n_leaves, dtype=np.int64)
+            sizes[counts.index.to_numpy(dtype=np.int64)] = counts.to_numpy()
+            sizes.flags.writeable = False
+            self._sizes = sizes
+        return self._sizes

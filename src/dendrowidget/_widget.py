@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import anywidget
-import ipywidgets
 import numpy as np
 import traitlets as t
 
@@ -17,6 +16,7 @@ from . import (
     _build,
     _cut,
     _data,
+    _drill,
     _frontend,
     _linkage,
     _options,
@@ -123,6 +123,9 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
     """Cluster colours; cluster c (1-based, left to right) takes palette[(c - 1) % len]."""
     busy = t.Bool(False).tag(sync=True)
     """True while Python recomputes (the view shows a busy indicator)."""
+    expanded_leaf = t.Any(None, allow_none=True).tag(sync=True)
+    """The micro-cluster leaf last opened (``reduce=``): a double-click on a leaf sets it, and
+    :meth:`explorer` then shows that leaf's rows' tree. None: none opened."""
 
     def __init__(
         self,
@@ -173,6 +176,7 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
         self._distances_cache = None
         self._expand_callbacks: list[Callable[[Dendrogram], object]] = []
         heat, strips = _data.payloads(b.data, b.tree.order, b.options)
+        self._explorer: Dendrogram | None = None
         # Options go through the checks inside __init__: a bad one raises before the widget
         # opens its comm, so nothing half-built is left registered with the kernel.
         super().__init__(
@@ -346,9 +350,19 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
             return _values.palette(value)
         if name == "_cluster_nodes":
             return _partition.nodes_value(self._t, value)
+        if name == "expanded_leaf":
+            return _drill.check_leaf(self._b, value)
         raise InputError(f"{name} cannot be set")
 
-    @t.validate("cut_height", "selection", "view_window", "search", "_cluster_nodes", *DISPLAY)
+    @t.validate(
+        "cut_height",
+        "selection",
+        "view_window",
+        "search",
+        "_cluster_nodes",
+        "expanded_leaf",
+        *DISPLAY,
+    )
     def _valid(self, proposal: dict[str, Any]) -> Any:
         return self._check(proposal["trait"].name, proposal["value"])
 
@@ -415,43 +429,61 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
     def expand(self, leaf: int, **changes: Any) -> Dendrogram:
         """The tree of the rows inside one micro-cluster leaf (after ``reduce=``), built now
         with this widget's options (``changes`` override them, e.g. ``method="average"``;
-        display options such as ``title`` are taken too)."""
-        rows = self._b.rows
-        if not rows.expandable:
+        display options such as ``title`` are taken too). A new widget: to follow the view's
+        double-clicks in every host (marimo too), show :meth:`explorer` instead."""
+        if not self._b.rows.expandable:
             raise InputError("expand() needs a widget built with from_dataframe(..., reduce=N)")
         node = _frontend.leaf_id(leaf, self._t.n)
         display = {k: changes.pop(k) for k in list(changes) if k in (*DISPLAY, *STATE)}
-        o = self._b.options.replace(reduce=None, **changes)
         self.busy = True
         try:
-            frame = rows.leaf_frame(node)
-            if len(frame) < 2:
-                raise InputError(f"leaf {node} holds {len(frame)} row: nothing to expand")
-            return type(self)._new(_build.from_table(frame, o), display)
+            return type(self)._new(_drill.leaf_build(self._b, node, changes), display)
         finally:
             self.busy = False
 
     def on_expand(self, callback: Callable[[Dendrogram], object]) -> None:
-        """Call ``callback(sub)`` with the sub-dendrogram built when a micro-cluster leaf is
-        double-clicked in the view (widgets built with ``reduce=``)."""
+        """Call ``callback(sub)`` with a new sub-dendrogram (:meth:`expand`) each time a
+        micro-cluster leaf is opened. It builds a widget inside the view's message handler, which
+        Jupyter allows and marimo does not: prefer :meth:`explorer`."""
         self._expand_callbacks.append(callback)
 
-    def explorer(self) -> ipywidgets.VBox:
-        """This widget with room below it: double-clicking a micro-cluster leaf shows that
-        leaf's own dendrogram of rows there."""
-        box = ipywidgets.VBox([self])
-        self.on_expand(lambda sub: setattr(box, "children", (self, sub)))
-        return box
+    def explorer(self, **display: Any) -> Dendrogram:
+        """A second dendrogram that shows the rows of the micro-cluster leaf opened in this one
+        (double-click a leaf, or set ``expanded_leaf``); before that, the largest leaf. Show it in
+        a cell of its own, or beside this one. One explorer per widget: calling again returns it
+        (with ``display`` options such as ``height`` applied)."""
+        if not self._b.rows.expandable:
+            raise InputError("explorer() needs a widget built with from_dataframe(..., reduce=N)")
+        if self._explorer is None:
+            leaf = (
+                self.expanded_leaf if self.expanded_leaf is not None else _drill.first_leaf(self._b)
+            )
+            b = _drill.leaf_build(self._b, leaf, {})
+            self._explorer = type(self)._new(b, {"title": _drill.title(self._b, leaf), **display})
+        else:
+            for k, v in display.items():
+                setattr(self._explorer, k, v)
+        return self._explorer
+
+    @t.observe("expanded_leaf")
+    def _leaf_opened(self, change: dict[str, Any]) -> None:
+        if change["new"] is not None:
+            _drill.open_leaf(self, change["new"])
 
     def _on_view_message(self, _widget: object, content: Any, _buffers: object) -> None:
+        # The view sets expanded_leaf now; {"type": "expand", "leaf": k} from older views is
+        # still understood.
         try:
             kind = _frontend.message_type(content)
             if kind == "cell":  # a heatmap cell's exact value, for the tooltip
                 self.send(self._cell_reply(content))
             elif kind == "expand":
-                sub = self.expand(_frontend.leaf_id(content.get("leaf"), self._t.n))
-                for callback in self._expand_callbacks:
-                    callback(sub)
+                leaf = _frontend.leaf_id(content.get("leaf"), self._t.n)
+                leaf = self._check("expanded_leaf", leaf)
+                if leaf == self.expanded_leaf:
+                    _drill.open_leaf(self, leaf)
+                else:
+                    self.expanded_leaf = leaf
             elif kind == "cut_branches":  # the toolbar's "Suggest": a per-branch cut
                 self.cut_branches(_frontend.whole(content.get("min_cluster_size"), 2, self._t.n))
             elif kind == "suggest":  # the strip of scores along the height axis
@@ -466,8 +498,9 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
             warnings.warn(f"dendrowidget could not handle a view message: {err}", stacklevel=2)
 
     def to_html(self, path: str | Path, *, title: str | None = None) -> Path:
-        """Write a standalone HTML page of this widget (current cut, selection and zoom) that
-        renders offline: the embedding runtime is inlined, no CDN."""
+        """Write one self-contained HTML page of this widget (current cut, selection and zoom)
+        that renders offline and stays interactive (zoom, cut, select, search): the widget's own
+        ES module and a tiny model are inlined, no CDN, no kernel."""
         from ._export import write_html
 
         return write_html(self, path, title=None if title is None else _values.text(title, "title"))

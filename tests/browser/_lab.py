@@ -11,13 +11,12 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import socket
-import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+from _server import ServerProcess, free_port
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -29,21 +28,16 @@ SETTINGS = {
 }
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+class LabServer(ServerProcess):
+    name = "jupyter lab"
 
-
-class LabServer:
     def __init__(self, base: Path) -> None:
+        super().__init__(base / "server.log")
         self.base = base
         self.root = base / "root"
         self.token = secrets.token_hex(24)
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.proc: subprocess.Popen[bytes] | None = None
-        self.log_path = base / "server.log"
 
     # ---- life cycle ---------------------------------------------------------------------
     def env(self) -> dict[str, str]:
@@ -96,42 +90,7 @@ class LabServer:
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             cmd.append("--ServerApp.allow_root=True")
-        self._log = open(self.log_path, "wb")  # noqa: SIM115 (closed in stop())
-        self.proc = subprocess.Popen(
-            cmd, cwd=self.root, env=self.env(), stdout=self._log, stderr=subprocess.STDOUT
-        )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(
-                    f"jupyter lab exited with {self.proc.returncode}:\n{self.log_tail()}"
-                )
-            try:
-                self.api("GET", "/api/status")
-                return
-            except (OSError, urllib.error.URLError):
-                time.sleep(0.25)
-        self.stop()
-        raise RuntimeError(f"jupyter lab did not answer within {timeout} s:\n{self.log_tail()}")
-
-    def stop(self) -> None:
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
-        self.proc = None
-        self._log.close()
-
-    def log_tail(self, n: int = 4000) -> str:
-        try:
-            return self.log_path.read_text(errors="replace")[-n:]
-        except OSError:
-            return ""
+        self.launch(cmd, self.root, self.env(), lambda: self.api("GET", "/api/status"), timeout)
 
     # ---- REST -----------------------------------------------------------------------------
     def api(self, method: str, path: str, body: object | None = None) -> object:

@@ -236,6 +236,35 @@ class NotebookPage:
         assert box is not None, "the canvas has no box (not displayed)"
         return box
 
+    def is_hot(self, x: float, y: float, i: int = 0) -> bool:
+        """After moving the mouse to (x, y): is the pointer over a node of view i?"""
+        self.page.mouse.move(x, y)
+        return "is-node-hot" in (self.root(i).get_attribute("class") or "")
+
+    def hot_point(self, i: int = 0, fys: Any = None) -> tuple[float, float]:
+        """A point of view i's canvas where a click selects a node (found by hovering), trying
+        rows at fractions `fys` of its height (default: bottom up, leaves first)."""
+        box = self.canvas_box(i)
+        for fy in np.linspace(0.95, 0.3, 27) if fys is None else fys:
+            for fx in np.linspace(0.3, 0.7, 9):
+                x, y = box["x"] + fx * box["width"], box["y"] + fy * box["height"]
+                if self.is_hot(x, y, i):
+                    return x, y
+        raise AssertionError(f"view {i}: no node under the pointer anywhere on the canvas")
+
+    def leaf_label_point(self, position: int, n: int, i: int = 0) -> tuple[float, float]:
+        """A point over the label of the leaf drawn at `position` (0..n-1) in view i, found by
+        hovering: every point of the label band maps to a leaf, so its hot extent is the plot's
+        leaf axis."""
+        box = self.canvas_box(i)
+        cx, bottom = box["x"] + box["width"] / 2, box["y"] + box["height"]
+        rows = np.arange(bottom - 4, box["y"] + box["height"] * 0.6, -4)
+        y = next((float(yy) for yy in rows if self.is_hot(cx, yy, i)), None)
+        assert y is not None, f"view {i}: no label band found"
+        xs = [x for x in np.arange(box["x"], box["x"] + box["width"], 2.0) if self.is_hot(x, y, i)]
+        left, right = xs[0], xs[-1] + 2.0
+        return left + (position + 0.5) * (right - left) / n, y
+
     def active_cell(self) -> int:
         return self.page.evaluate(_ACTIVE_CELL)
 
