@@ -31,6 +31,9 @@ export function pngOf(s) {
  */
 export function svgOf(s, measurer) {
   const doc = svgContext(s.width, s.height, measurer);
-  drawScene(/** @type {any} */ (doc.ctx), forExport(s, 1));
+  const vector = forExport(s, 1);
+  // Heatmap cells as rectangles, not images: the recording context draws vectors only.
+  if (vector.data) vector.data = { ...vector.data, raster: false };
+  drawScene(/** @type {any} */ (doc.ctx), vector);
   return doc.toString();
 }

@@ -273,7 +273,9 @@ export function createView(model, el) {
     return /** @type {import("./draw/scene.js").Scene} */ (lastScene);
   };
   const measurer = ctx ?? { font: "", measureText: (/** @type {string} */ t) => ({ width: t.length * 6 }) };
-  wireToolbar(tb, { state, png: () => pngOf(sceneNow()), svg: () => svgOf(sceneNow(), measurer) }, signal);
+  // A standalone page's model says it has no kernel: nothing there answers a message.
+  const send = /** @type {any} */ (model).kernel === false ? null : (/** @type {object} */ c) => model.send(c);
+  wireToolbar(tb, { state, png: () => pngOf(sceneNow()), svg: () => svgOf(sceneNow(), measurer), send }, signal);
   wireExplainPanel(panel, { state }, signal);
   const stopSync = listenModel(model, state);
 

@@ -365,6 +365,39 @@ describe("render", () => {
     expect(busy.hidden).toBe(false);
     expect(root.classList.contains("is-busy")).toBe(true);
   });
+
+  it("Suggest asks Python for a per-branch cut of the typed size (and the scores, when missing)", () => {
+    const { root, model } = mount();
+    const button = /** @type {HTMLButtonElement} */ (root.querySelector(".dendrowidget-suggest button"));
+    const size = /** @type {HTMLInputElement} */ (root.querySelector(".dendrowidget-min-size"));
+    expect(button.textContent).toBe("Suggest");
+    expect(size.value).toBe("5");
+    button.click();
+    expect(model.sent).toEqual([{ type: "cut_branches", min_cluster_size: 5 }, { type: "suggest" }]);
+    model.sent.length = 0;
+    model.fromPython("_suggestions", { k: [2, 3], height: [4, 2], silhouette: [0.5, 0.4], best: [4] });
+    size.value = "12.4";
+    size.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
+    expect(model.sent).toEqual([{ type: "cut_branches", min_cluster_size: 12 }]);
+    // Nonsense falls back to 5 and the box shows it; the view's keys never see the box's keys.
+    model.sent.length = 0;
+    size.value = "-3";
+    size.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowUp", bubbles: true, cancelable: true }));
+    expect(model.saves).toEqual([]);
+    button.click();
+    expect(size.value).toBe("5");
+    expect(model.sent).toEqual([{ type: "cut_branches", min_cluster_size: 5 }]);
+  });
+
+  it("a page with no kernel hides Suggest", () => {
+    const model = fakeModel(state());
+    Object.assign(model, { kernel: false });
+    const el = document.createElement("div");
+    document.body.append(el);
+    cleanups.push(/** @type {() => void} */ (widget.render(/** @type {any} */ ({ model, el, signal: new AbortController().signal }))));
+    const box = /** @type {HTMLElement} */ (el.querySelector(".dendrowidget-suggest"));
+    expect(box.hidden).toBe(true);
+  });
 });
 
 /** A heatmap column and a strip (with hostile names) for the four-leaf tree. */

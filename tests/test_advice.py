@@ -78,9 +78,13 @@ def test_the_views_suggest_button_cuts_per_branch() -> None:
     w = fruits()
     w._on_view_message(w, {"type": "cut_branches", "min_cluster_size": 10}, [])
     assert w.cluster_nodes == fruits().cut_branches(10)
-    for bad in (1, 2.5, True, "10", 10**9, None):
+    for bad in (1, 2.5, True, "10", 10**9 + 1, None):
         with pytest.warns(UserWarning, match="could not handle"):
             w._on_view_message(w, {"type": "cut_branches", "min_cluster_size": bad}, [])
+    assert w.cluster_nodes == fruits().cut_branches(10)  # the refused ones changed nothing
+    # A size larger than the tree: no cluster qualifies, every row an outlier.
+    w._on_view_message(w, {"type": "cut_branches", "min_cluster_size": 151}, [])
+    assert w.n_clusters == 0 and (w.clusters == -1).all()
 
 
 def test_compare_two_trees_over_the_same_rows() -> None:

@@ -15,6 +15,7 @@ const GAP = 4; // between the leaves, the strips, the heatmap and the labels
 const MAX_CELL = 16; // heatmap column thickness: at most, and at least MIN_CELL
 const MIN_CELL = 3;
 const TREE = 26; // depth of the column tree
+export const NARROW_PX = 560; // below this canvas width the legends are left out
 
 /**
  * What is drawn beside the tree.
@@ -54,12 +55,15 @@ export function dataPlot(o, width, height, opts, shape) {
   const vertical = o === "top" || o === "bottom";
   const head = opts.title ? 26 : 0;
   const treeW = shape.colTree ? TREE + 6 : 0;
-  const nameW = Math.min(shape.nameW, vertical ? 160 : 120);
+  // A narrow cell keeps its width for the tree: no legend column, short column names.
+  const narrow = width < NARROW_PX;
+  const nameW = Math.min(shape.nameW, narrow ? 70 : vertical ? 160 : 120);
+  const legendW = narrow ? 0 : shape.legendW;
   // The right column: legends, and for top/bottom also the column tree and the names at the
   // heatmap's rows (past the cut handle's 22 px, which sit beside the plot, not the band).
   const rightW = vertical && shape.columns + shape.strips > 0
-    ? Math.max(shape.legendW, treeW + nameW + 16 - 22)
-    : shape.legendW;
+    ? Math.max(legendW, treeW + nameW + 16 - 22)
+    : legendW;
   const avail = vertical ? height - head - 22 - opts.labelBand - 6 : width - rightW - 16 - opts.labelBand - 6;
   const stripsLen = shape.strips > 0 ? shape.strips * (STRIP + STRIP_GAP) - STRIP_GAP : 0;
   let cell = 0;
@@ -103,7 +107,7 @@ export function dataPlot(o, width, height, opts, shape) {
   let legend = null;
   /** @type {Rect | null} */
   let legendMore = null;
-  if (shape.legendW > 0) {
+  if (legendW > 0) {
     const x = width - rightW + 4, w = rightW - 8;
     const top = head + 8;
     if (!vertical || !any) legend = { x, y: top, w, h: height - top - 4 };

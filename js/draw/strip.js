@@ -12,8 +12,9 @@ export function drawStrip(ctx, s) {
   const a0 = stripBase(fr);
   const top = Math.max(1e-12, ...sg.silhouette.map((v) => Math.max(0, v)));
   ctx.save();
-  ctx.fillStyle = theme.accent;
-  ctx.globalAlpha = 0.35;
+  // The theme's muted ink, not its accent: the accent means "selected" or "under the pointer".
+  ctx.fillStyle = theme.muted;
+  ctx.globalAlpha = 0.45;
   for (let i = 0; i < sg.k.length; i++) {
     const h = sg.height[i];
     if (h < fr.win[2] || h > fr.win[3]) continue;
@@ -32,7 +33,7 @@ export function drawStrip(ctx, s) {
     const i = sg.height.indexOf(h);
     const b = fr.heightPos(h);
     const tip = fr.xy(a0 + 1, b), l = fr.xy(a0 + 9, b - 5), r = fr.xy(a0 + 9, b + 5);
-    ctx.fillStyle = theme.accent;
+    ctx.fillStyle = theme.fg;
     ctx.beginPath();
     ctx.moveTo(tip[0], tip[1]);
     ctx.lineTo(l[0], l[1]);

@@ -162,6 +162,11 @@ export function svgContext(width, height, measurer) {
         `v${num(H - 2 * R)}a${num(R)} ${num(R)} 0 0 1 ${num(-R)} ${num(R)}h${num(2 * R - W)}` +
         `a${num(R)} ${num(R)} 0 0 1 ${num(-R)} ${num(-R)}v${num(2 * R - H)}a${num(R)} ${num(R)} 0 0 1 ${num(R)} ${num(-R)}z`);
     },
+    /** A full circle (the only arc the drawing uses: cluster marks). @param {number} x @param {number} y @param {number} r */
+    arc(x, y, r) {
+      const [a, b] = tx(x, y), R = r * scale();
+      path.push(`M${num(a - R)} ${num(b)}a${num(R)} ${num(R)} 0 1 0 ${num(2 * R)} 0a${num(R)} ${num(R)} 0 1 0 ${num(-2 * R)} 0`);
+    },
     closePath() { path.push("Z"); },
     fill() { if (path.length) emit(`<path ${paint(pen.fillStyle, pen.globalAlpha, "fill")} d="${path.join("")}"/>`); },
     stroke() { if (path.length) emit(`<path ${strokeAttrs()} d="${path.join("")}"/>`); },

@@ -11,6 +11,7 @@
  * @property {(event?: string | null, cb?: ((...args: any[]) => void) | null) => void} off
  * @property {(content: any, callbacks?: any, buffers?: any) => void} send  custom messages go nowhere
  * @property {() => number} saves
+ * @property {false} kernel  no kernel answers: the view hides what needs Python (Suggest)
  */
 
 /**
@@ -53,6 +54,7 @@ export function makeModel(state) {
     },
     send() {},
     saves: () => saves,
+    kernel: /** @type {false} */ (false),
   };
   return model;
 }

@@ -116,13 +116,15 @@ export function wirePointer({ canvas, root, state, drawn, tip, hint }, signal) {
     const hot = onCutLine(cur, x, y);
     state.setCutHot(hot);
     const band = hot ? -1 : pickBand(state.L.n, cur, x, y); // a cluster on the band: clickable
-    const node = hot || band >= 0 ? -1 : pickNode(state.L, cur, x, y);
+    // A heatmap or strip cell speaks for itself (the leaf's label band reaches over the data).
+    const onCell = !hot && band < 0 && (tip.at?.(x, y) ?? false);
+    const node = hot || band >= 0 || onCell ? -1 : pickNode(state.L, cur, x, y);
     state.setHover(node);
     root.classList.toggle("is-cut-hot", hot);
     root.classList.toggle("is-cut-hot-h", hot && !cur.fr.vertical);
     root.classList.toggle("is-node-hot", node >= 0 || band >= 0);
     if (node >= 0) tip.show(node, x, y);
-    else if (!tip.at?.(x, y)) tip.hide();
+    else if (!onCell) tip.hide();
   }, { signal });
 
   /** @param {PointerEvent} e */
@@ -189,7 +191,9 @@ export function wirePointer({ canvas, root, state, drawn, tip, hint }, signal) {
     // The wheel scrolls the page until the view is in use: it zooms once the view has the focus
     // (a click inside) or with Ctrl/Cmd held (a trackpad pinch is a wheel with ctrlKey).
     const ctrl = e.ctrlKey || e.metaKey;
-    if (!ctrl && !root.contains(document.activeElement)) {
+    // Inside a shadow root (marimo) document.activeElement is the host: ask the root's own tree.
+    const tree = /** @type {Document | ShadowRoot} */ (root.getRootNode());
+    if (!ctrl && !root.contains(tree.activeElement ?? null)) {
       if (!hinted) hint(WHEEL_HINT);
       hinted = true;
       return;

@@ -485,7 +485,8 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
                 else:
                     self.expanded_leaf = leaf
             elif kind == "cut_branches":  # the toolbar's "Suggest": a per-branch cut
-                self.cut_branches(_frontend.whole(content.get("min_cluster_size"), 2, self._t.n))
+                # (any size: one larger than the tree leaves every row an outlier, k = 0)
+                self.cut_branches(_frontend.whole(content.get("min_cluster_size"), 2, 10**9))
             elif kind == "suggest":  # the strip of scores along the height axis
                 self.busy = True
                 try:

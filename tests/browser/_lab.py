@@ -103,6 +103,14 @@ class LabServer(ServerProcess):
             raw = r.read()
         return json.loads(raw) if raw else None
 
+    def reset_settings(self) -> None:
+        """Forget what a test changed in the user settings (the theme above all): the server
+        reads them from disk on every request, so the next page starts from the defaults."""
+        settings = self.base / "settings"
+        for f in settings.rglob("*.jupyterlab-settings"):
+            f.unlink()
+        self.write_settings()
+
     def shutdown_kernels(self) -> None:
         """Delete every session (and its kernel): each test starts from a fresh kernel."""
         try:

@@ -95,6 +95,7 @@ def nbpage(request, browser, lab: LabServer) -> Iterator[NotebookPage]:
     finally:
         context.close()
         lab.shutdown_kernels()
+        lab.reset_settings()
 
 
 @pytest.fixture

@@ -126,7 +126,7 @@ import numpy as np
 from dendrowidget import Dendrogram
 
 X = np.random.default_rng(3).normal(size=(2000, 3))
-w = Dendrogram(X, method="ward", orientation="left")"""
+w = Dendrogram(X, method="ward", orientation="left", heatmap=False)"""
 
 
 def test_left_orientation_hint_reads_horizontally(lab, nbpage, write_notebook):
@@ -169,7 +169,7 @@ def test_ten_clusters_ten_colours_and_a_clickable_band(lab, nbpage, write_notebo
     pos = [p for p, k in enumerate(ids) if k == 3]
     col = round(geo.x((pos[0] + pos[-1] + 1) / 2))
     base = round(geo.y(0))
-    column = c.rgba[base : base + 30, col, :3].astype(int)
+    column = c.rgba[base : base + 160, col, :3].astype(int)  # past the heatmap, if any
     hit = np.flatnonzero(np.abs(column - rgb(PALETTE[2])).max(axis=1) <= 2)
     assert hit.size >= 4, "no band of cluster 3's colour under its leaves"
     x, y = c.page_xy(col, base + int(np.median(hit)))

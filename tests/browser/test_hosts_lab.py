@@ -108,7 +108,7 @@ def test_linked_views_example_tree_to_scatter_and_scatter_to_tree(lab, nbpage):
     # Tree -> scatter: a click on a subtree selects exactly its rows in the scatter.
     nb.kexec("w.selection = []")
     nb.wait_attr("data-selection", lambda a: not a)
-    x, y = nb.hot_point(0, fys=np.linspace(0.7, 0.3, 17))  # up in the tree: a subtree
+    x, y = nb.hot_point(0, fys=np.linspace(0.5, 0.2, 13))  # up in the tree: a subtree
     nb.page.mouse.click(x, y)
     nb.wait_attr("data-selection", lambda a: bool(a))
     rows = nb.kwait("sorted(int(i) for i in scatter.selection())", bool, what="stays empty")

@@ -45,7 +45,8 @@ def data_bands(c: Canvas, geo: Geometry, n: int) -> list[tuple[int, int]]:
             start = y
             while y < c.h and full[y]:
                 y += 1
-            runs.append((start, y))
+            if y - start >= 3:  # not a hairline (the leaves' ends, a grid line)
+                runs.append((start, y))
         y += 1
     return runs
 
@@ -175,8 +176,8 @@ def test_compare_the_odd_mandarins_with_the_others(lab, nbpage, write_notebook):
     nb.wait_attr("data-n-clusters", lambda v: v == "5")
     settle(nb)
     shot = nb.shot("compare-odd-mandarins")
-    if os.environ.get("DENDROWIDGET_README_SHOT"):  # refresh docs/screenshot.png on request
-        shutil.copyfile(shot, Path(__file__).resolve().parents[2] / "docs" / "screenshot.png")
+    if os.environ.get("DENDROWIDGET_UPDATE_SCREENSHOT") == "1":  # the README's second picture
+        shutil.copyfile(shot, Path(__file__).resolve().parents[2] / "docs" / "compare.png")
     assert nb.kjson("list(w.selection)") == [odd]  # comparing never changed the selection
 
     got = nb.kjson(f"w.explain(against=[{others}]).head(1).to_dict('records')")[0]
@@ -231,15 +232,15 @@ def test_heatmap_in_every_orientation_dark_theme_and_png(lab, nbpage, write_note
             shot = np.asarray(Image.open(io.BytesIO(f.read())).convert("RGBA"))
     finally:
         theme(nb, "JupyterLab Light")  # the setting outlives this page: later tests want light
-    # the PNG is the picture: heatmap, strip and legends included
-    assert shot.shape[:2] == (dark.h, dark.w)
+    # the PNG is the picture at twice the screen's resolution: heatmap, strip, legends included
+    assert shot.shape[:2] == (2 * dark.h, 2 * dark.w)
     rgba = base64.b64encode(np.ascontiguousarray(shot).tobytes()).decode()
     exported = Canvas(
         {
-            "w": dark.w,
-            "h": dark.h,
-            "cssW": dark.w,
-            "cssH": dark.h,
+            "w": 2 * dark.w,
+            "h": 2 * dark.h,
+            "cssW": 2 * dark.w,
+            "cssH": 2 * dark.h,
             "left": 0,
             "top": 0,
             "rgba": rgba,

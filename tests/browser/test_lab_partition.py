@@ -99,3 +99,47 @@ def test_strip_marker_applies_the_suggested_cut(lab, nbpage, write_notebook):
     assert nb.kjson("_cut_is_fcluster(w)")
     table = nb.kjson("w.suggest_cuts().dropna().sort_values('silhouette').index[-1].item()")
     assert nb.kjson("w.n_clusters") == table  # the best marker is the best silhouette's k
+
+
+def test_suggest_cuts_each_branch_at_the_size_typed(lab, nbpage, write_notebook):
+    nb = nbpage
+    info = open_fruits(lab, nb, write_notebook, "suggest")
+    n = info["n"]
+    root = nb.root()
+    size = root.locator(".dendrowidget-min-size")
+    button = root.locator(".dendrowidget-suggest button")
+    assert button.is_visible() and size.input_value() == "5"
+    shapes = set()
+    for m in (12, 30):
+        # What HDBSCAN's selection gives on this tree, computed in the kernel from the engine.
+        want = nb.kjson(
+            f"sorted(int(v) for v in __import__('dendrowidget._branches', fromlist=['x'])"
+            f".cut_branches(w._t, {m}, 'eom', False))"
+        )
+        size.fill(str(m))
+        button.click()
+        k = str(len(want))
+        nb.wait_attr("data-n-clusters", lambda a, k=k: a == k)
+        p = partition(nb)
+        assert sorted(p["nodes"]) == want and p["k"] == len(want)
+        assert nb.kjson("_partition_matches_nodes(w)")
+        # every cluster has at least m rows; the rest are outliers
+        counts = nb.kjson("[int(c) for c in w.clusters.value_counts().drop(-1, errors='ignore')]")
+        assert min(counts) >= m and sum(counts) + p["outliers"] == n
+        a = nb.attrs()
+        if p["cut"] is None:  # not a horizontal line: each cluster's node is marked
+            assert sorted(map(int, a["data-cluster-nodes"].split(","))) == want
+            assert a["data-cut-height"] in (None, "")
+        else:  # the selection happens to be fcluster's at some height: the line is drawn
+            assert float(a["data-cut-height"]) == p["cut"] and a["data-cluster-nodes"] == ""
+            assert nb.kjson("_cut_is_fcluster(w)")
+        shapes.add(p["cut"] is None)
+        settle(nb)
+        nb.shot(f"suggest-min-{m}")
+    assert shapes == {True, False}, "expected one per-branch and one horizontal selection"
+    # Enter in the box asks too; a size no cluster reaches leaves every row an outlier.
+    size.fill(str(n + 1))
+    size.press("Enter")
+    nb.wait_attr("data-outliers", lambda a: a == str(n))
+    assert partition(nb)["k"] == 0
+    assert nb.dialogs == []
