@@ -29,7 +29,7 @@ def test_cut_branches_sets_the_partition_hdbscan_would() -> None:
     w = Dendrogram(X, method="single")
     nodes = w.cut_branches(min_cluster_size=10)
     assert nodes == w.cluster_nodes
-    ref = HDBSCAN(min_cluster_size=10, min_samples=1).fit(X).labels_
+    ref = HDBSCAN(min_cluster_size=10, min_samples=1, copy=True).fit(X).labels_
     ours = w.clusters.to_numpy()
     assert np.array_equal(ours == -1, ref == -1)
     assert same_partition(ours[ours > 0], ref[ref >= 0])
