@@ -9,6 +9,7 @@ range fits the codes (counts, booleans, Int64) get step 1 and travel exactly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -146,18 +147,22 @@ def scale_params(scale: str, s: Summary, raw_offset: float, raw_step: float) -> 
 
 
 def encode_columns(
-    columns: list[np.ndarray], scale: str, order: np.ndarray
+    columns: list[np.ndarray], scale: str, order: np.ndarray | Callable[[], np.ndarray]
 ) -> tuple[np.ndarray, np.ndarray, str]:
     """Codes in drawn order (position p holds row order[p]), column-major (column j at
     [j*n, (j+1)*n)); the stats matrix (ncols x STAT_FIELDS); the code dtype. Codes are gathered
     into drawn order after quantising: moving 2 bytes per cell instead of 8. Columns are float64
-    with NaN (or +-inf) for missing, at least one, each of len(order) values."""
-    n = len(order)
+    with NaN (or +-inf) for missing, at least one, each of len(order) values. `order` may be a
+    function giving it, asked for only once the codes are made: the tree's layout, which
+    decides the order, runs in the background meanwhile."""
     summaries = summarise(columns)
     dtype = code_width(summaries)
     steps = np.array([raw_step(s, dtype) for s in summaries])
+    by_row = quantise(columns, summaries, steps, dtype)
+    order = order() if callable(order) else order
+    n = len(order)
     codes = np.empty(n * len(columns), dtype=dtype)
-    for j, c in enumerate(quantise(columns, summaries, steps, dtype)):  # row by row: faster
+    for j, c in enumerate(by_row):  # row by row: faster
         np.take(c, order, out=codes[j * n : (j + 1) * n])
     return codes, _stats(summaries, list(steps), scale), dtype
 
