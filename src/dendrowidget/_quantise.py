@@ -10,7 +10,7 @@ range fits the codes (counts, booleans, Int64) get step 1 and travel exactly.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
@@ -52,35 +52,35 @@ def _rows(columns: list[np.ndarray], a: int, out: np.ndarray) -> tuple[np.ndarra
 
 
 def summarise(columns: list[np.ndarray]) -> list[Summary]:
-    """count, mean, std (two passes, as numpy's), min, max and wholeness of the known values."""
+    """count, mean, min, max and wholeness of the known values; std is left NaN (quantise
+    measures it, in the same pass over the rows as the codes)."""
     m, n = len(columns), len(columns[0])
     buf = np.empty((m, min(n, BLOCK)))
     count = np.zeros(m, dtype=np.int64)
-    total, sq = np.zeros(m), np.zeros(m)
+    total = np.zeros(m)
     lo, hi = np.full(m, np.inf), np.full(m, -np.inf)
     whole = np.ones(m, dtype=bool)
     for a in range(0, n, BLOCK):
         X, fin = _rows(columns, a, buf)
+        gaps = ~fin if not fin.all() else None
+        if gaps is not None:
+            np.copyto(X, np.nan, where=gaps)  # +-inf too: fmin and fmax pass over NaN
         count += fin.sum(axis=1)
-        total += np.where(fin, X, 0.0).sum(axis=1)
-        lo = np.minimum(lo, np.where(fin, X, np.inf).min(axis=1))
-        hi = np.maximum(hi, np.where(fin, X, -np.inf).max(axis=1))
+        lo = np.fmin(lo, np.fmin.reduce(X, axis=1))
+        hi = np.fmax(hi, np.fmax.reduce(X, axis=1))
         if whole.any():  # most real columns fail at once, sparing the check afterwards
             whole &= ((np.floor(X) == X) | ~fin).all(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = total / count
-    for a in range(0, n, BLOCK):
-        X, fin = _rows(columns, a, buf)
-        dev = np.where(fin, X - mean[:, None], 0.0)
-        sq += np.square(dev, out=dev).sum(axis=1)
+        if gaps is not None:
+            np.copyto(X, 0.0, where=gaps)
+        total += X.sum(axis=1)
     out = []
     for j in range(m):
         if count[j] == 0:
             out.append(Summary(0, np.nan, np.nan, np.nan, np.nan, None))
             continue
         span = float(hi[j] - lo[j]) if whole[j] else None
-        std = float(np.sqrt(sq[j] / count[j]))
-        out.append(Summary(int(count[j]), float(mean[j]), std, float(lo[j]), float(hi[j]), span))
+        k = int(count[j])
+        out.append(Summary(k, float(total[j] / k), np.nan, float(lo[j]), float(hi[j]), span))
     return out
 
 
@@ -106,24 +106,35 @@ def raw_step(s: Summary, dtype: str) -> float:
 
 def quantise(
     columns: list[np.ndarray], summaries: list[Summary], steps: np.ndarray, dtype: str
-) -> np.ndarray:
+) -> tuple[np.ndarray, list[Summary]]:
     """(columns x rows) codes of the values in their order: rint((x - min) / step) clipped to
-    the codes, the top code for missing values (and for every value of an empty column)."""
+    the codes, the top code for missing values (and for every value of an empty column); and
+    the summaries with their std (ddof 0: the second of numpy's two passes, on these rows)."""
     m, n = len(columns), len(columns[0])
     missing = MISSING[dtype]
-    lo = np.array([s.lo if s.count else 0.0 for s in summaries])[:, None]
+    known = [s.count > 0 for s in summaries]
+    lo = np.array([s.lo if k else 0.0 for s, k in zip(summaries, known, strict=True)])[:, None]
+    mean = np.array([s.mean if k else 0.0 for s, k in zip(summaries, known, strict=True)])
     div = np.where(steps > 0, steps, 1.0)[:, None]  # a constant column: x - min is 0 already
     codes = np.empty((m, n), dtype=dtype)
-    buf = np.empty((m, min(n, BLOCK)))
+    buf, dev = np.empty((m, min(n, BLOCK))), np.empty((m, min(n, BLOCK)))
+    sq = np.zeros(m)
     for a in range(0, n, BLOCK):
         X, fin = _rows(columns, a, buf)
+        gaps = ~fin if not fin.all() else None
+        d = np.subtract(X, mean[:, None], out=dev[:, : X.shape[1]])
+        if gaps is not None:
+            np.copyto(d, 0.0, where=gaps)
+        sq += np.square(d, out=d).sum(axis=1)
         q = np.subtract(X, lo, out=X)
         q /= div
         np.rint(q, out=q)
         np.clip(q, 0, missing - 1, out=q)
-        q[~fin] = missing
+        if gaps is not None:
+            np.copyto(q, missing, where=gaps)
         codes[:, a : a + q.shape[1]] = q
-    return codes
+    std = [float(np.sqrt(sq[j] / s.count)) if s.count else np.nan for j, s in enumerate(summaries)]
+    return codes, [replace(s, std=v) for s, v in zip(summaries, std, strict=True)]
 
 
 def scale_params(scale: str, s: Summary, raw_offset: float, raw_step: float) -> tuple[float, float]:
@@ -158,7 +169,7 @@ def encode_columns(
     summaries = summarise(columns)
     dtype = code_width(summaries)
     steps = np.array([raw_step(s, dtype) for s in summaries])
-    by_row = quantise(columns, summaries, steps, dtype)
+    by_row, summaries = quantise(columns, summaries, steps, dtype)
     order = order() if callable(order) else order
     n = len(order)
     codes = np.empty(n * len(columns), dtype=dtype)
