@@ -2,6 +2,8 @@
 Chromium), with seaborn's clustermap measured in the same run at the sizes it manages.
 
     python benchmarks/heatmap_browser.py [--quick]     # --quick: 100,000 leaves, small anchors
+    python benchmarks/heatmap_browser.py --first-paint 3 [--quick]
+        # first paint with the heatmap only, 3 fresh pages and kernels; prints the phases
 
 Per run (a random tree, ``engine.random_tree``, and a frame of 20 normal columns with 1% NaN,
 shown with ``Dendrogram.from_linkage(Z, frame=df, heatmap=True)``; the same tree without a
@@ -46,6 +48,7 @@ from browser import (  # noqa: E402  (run as a script: benchmarks/ is on the pat
     INPUT_PROBE,
     LOAD_PROBE,
     arm_probe,
+    first_paint,
     fmt_bytes,
     fmt_ms,
     fmt_s,
@@ -53,6 +56,7 @@ from browser import (  # noqa: E402  (run as a script: benchmarks/ is on the pat
     lab_and_chromium,
     machine,
     measure_input,
+    open_page,
     pair,
     save,
 )
@@ -193,6 +197,35 @@ def bench(browser: Any, lab: Any, n: int, heatmap: bool, log: Any) -> dict[str, 
     return out
 
 
+def bench_first_paint(browser: Any, lab: Any, n: int, reps: int) -> None:
+    """First paint with the heatmap only, `reps` fresh pages and kernels; the phases on one wall
+    clock from the start of the cell (see browser.first_paint)."""
+    from _notebooks import write_notebook
+    from engine import random_tree
+
+    z_path = lab.root / f"Z_{n}.npy"
+    np.save(z_path, random_tree(n, seed=0))
+    cells = [SETUP_CELL.format(z=z_path.name, m=COLUMNS), WIDGET_CELL.format(heatmap=True)]
+    name = write_notebook(lab.root, f"heat_paint_{n}", cells)
+    print(f"load before {os.getloadavg()}", flush=True)
+    for i in range(reps):
+        context, _page, nb, _ = open_page(browser)
+        try:
+            nb.open(lab.lab_url(name))
+            fp = first_paint(nb)
+            print(
+                f"run {i + 1}: first paint {fp['to_painted_ms']:.0f} ms (built "
+                f"{fp['kernel_build_ms']:.0f}, shown +{fp['kernel_display_ms']:.0f}, message "
+                f"{fp['ws_message_ms']:.0f}, view {fp['view_created_ms']:.0f}, state "
+                f"{fp['state_ms']:.0f}, first draw {fp['first_draw_ms']:.0f})",
+                flush=True,
+            )
+        finally:
+            context.close()
+            lab.shutdown_kernels()
+    print(f"load after {os.getloadavg()}", flush=True)
+
+
 # ---- seaborn's clustermap, each size in a fresh process ----------------------------------------
 def anchor_clustermap(n: int) -> dict[str, Any]:
     import matplotlib
@@ -292,6 +325,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="100,000 leaves, anchors up to 5,000")
     ap.add_argument("--no-anchors", action="store_true")
+    ap.add_argument("--first-paint", type=int, metavar="RUNS", help="first paint only, printed")
     ap.add_argument("--anchor", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.anchor:
@@ -299,6 +333,10 @@ def main() -> None:
         return
 
     n = 100_000 if args.quick else 1_000_000
+    if args.first_paint:
+        with lab_and_chromium() as (lab, browser):
+            bench_first_paint(browser, lab, n, args.first_paint)
+        return
     t_start = time.perf_counter()
 
     def log(msg: str) -> None:

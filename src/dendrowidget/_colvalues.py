@@ -47,7 +47,7 @@ def unusable_message(name: Hashable, s: pd.Series) -> str:
     )
 
 
-def _raw_values(s: pd.Series) -> np.ndarray:
+def raw_values(s: pd.Series) -> np.ndarray:
     """float64 values with NaN for missing, +-inf still in; a view when the column is float64."""
     try:
         # float64: NaN already means missing, so a view will do (no copy of the column)
@@ -70,7 +70,7 @@ def _finite(x: np.ndarray) -> np.ndarray:
 
 def numeric_values(s: pd.Series) -> np.ndarray:
     """float64 values, NaN where missing or infinite (read-only: may share the frame's memory)."""
-    return _finite(_raw_values(s))
+    return _finite(raw_values(s))
 
 
 def numeric_columns(frame: pd.DataFrame, cols: Sequence[Hashable]) -> list[np.ndarray]:
@@ -78,7 +78,7 @@ def numeric_columns(frame: pd.DataFrame, cols: Sequence[Hashable]) -> list[np.nd
     built from a 2-D array are strided views of one block, and every pass over such a view is
     several times slower than over a contiguous copy (the copy is made once: a ColumnStore keeps
     it). The infinity check runs on the copy, not on the strided view."""
-    return [_finite(np.ascontiguousarray(_raw_values(frame[c]))) for c in cols]
+    return [_finite(np.ascontiguousarray(raw_values(frame[c]))) for c in cols]
 
 
 def category_codes(s: pd.Series) -> tuple[np.ndarray, list[Hashable]]:

@@ -9,7 +9,7 @@ while `explain` and `cluster_summary` still answer for the rows themselves.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -151,12 +151,15 @@ def _column_tree(frame: pd.DataFrame, cols: Sequence[Hashable]) -> tuple[list, n
     return [cols[i] for i in tree.order], Z
 
 
-def payloads(p: DataPlan, order: np.ndarray, o: Options) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The `_heatmap` and `_annotations` traits (docs/heatmap-payload.md)."""
+def payloads(
+    p: DataPlan, order: Callable[[], np.ndarray], o: Options
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The `_heatmap` and `_annotations` traits (docs/heatmap-payload.md). `order` gives the
+    drawn order: the heatmap's codes are made before it is asked for (the layout runs meanwhile)."""
     if p.leaf_frame is None:
         return {}, {}
     heat = heatmap_payload(p.leaf_frame, list(p.heatmap), order, scale=o.heatmap_scale)
-    ann = annotations_payload(p.leaf_frame, list(p.annotations), order)
+    ann = annotations_payload(p.leaf_frame, list(p.annotations), order()) if p.annotations else {}
     if heat:
         heat["split"] = o.split
         if p.column_tree is not None:

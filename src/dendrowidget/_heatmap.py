@@ -7,13 +7,19 @@ values stay in Python. Category names travel as plain strings: they are data, ne
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ._colvalues import category_codes, column_kind, numeric_values, unusable_message
+from ._colvalues import (
+    category_codes,
+    column_kind,
+    numeric_values,
+    raw_values,
+    unusable_message,
+)
 from ._errors import ColumnError, InputError
 from ._quantise import MISSING, SCALES, STAT_FIELDS, ZSCORE_CLIP, encode_columns
 
@@ -115,16 +121,23 @@ def _drawn_order(frame: pd.DataFrame, order: np.ndarray) -> np.ndarray:
 
 
 def heatmap_payload(
-    frame: pd.DataFrame, columns: Sequence[Hashable], order: np.ndarray, *, scale: str = "zscore"
+    frame: pd.DataFrame,
+    columns: Sequence[Hashable],
+    order: np.ndarray | Callable[[], np.ndarray],
+    *,
+    scale: str = "zscore",
 ) -> dict[str, Any]:
-    """The heatmap as buffers; {} when there are no columns (format: docs/heatmap-payload.md)."""
+    """The heatmap as buffers; {} when there are no columns (format: docs/heatmap-payload.md).
+    `order` may be a function giving it (see encode_columns)."""
     if scale not in SCALES:
         raise InputError(f"heatmap_scale must be one of {list(SCALES)}, got {scale!r}")
     if not columns:
         return {}
-    order = _drawn_order(frame, order)
-    values = [numeric_values(frame[c]) for c in columns]
-    codes, stats, dtype = encode_columns(values, scale, order)
+    # +-inf stays in: encode_columns counts it as missing (sparing a pass and a copy here)
+    values = [raw_values(frame[c]) for c in columns]
+    codes, stats, dtype = encode_columns(
+        values, scale, lambda: _drawn_order(frame, order() if callable(order) else order)
+    )
     if scale == "zscore":
         lo, hi = -ZSCORE_CLIP, ZSCORE_CLIP
     elif scale == "minmax":
@@ -133,7 +146,7 @@ def heatmap_payload(
         known = ~np.isnan(stats[:, 2])
         lo, hi = (stats[known, 2].min(), stats[known, 3].max()) if known.any() else (0.0, 1.0)
     return {
-        "n": len(order),
+        "n": len(frame),
         "columns": [str(c) for c in columns],
         "scale": scale,
         "range": [float(lo), float(hi)],

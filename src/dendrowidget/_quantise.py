@@ -9,7 +9,8 @@ range fits the codes (counts, booleans, Int64) get step 1 and travel exactly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
@@ -22,11 +23,17 @@ MISSING = {"uint8": 255, "uint16": 65535}
 ZSCORE_CLIP = 3.0
 
 
+# Rows are read in blocks of this many, all columns together: the columns of a frame built from
+# a 2-D array are strided views of one block, and a block of rows is one stretch of its memory,
+# read once per pass into a small matrix that stays in the CPU cache. Column by column, with
+# whole-column temporaries, 1,000,000 x 20 took 0.75 s here; in row blocks about 0.3 s.
+BLOCK = 4096
+
+
 @dataclass(frozen=True)
 class Summary:
-    """One pass over a column's known values (NaN = missing)."""
+    """A column's known values: NaN and +-inf are missing."""
 
-    known: np.ndarray | None  # mask of known values; None when all are known
     count: int
     mean: float
     std: float  # ddof = 0
@@ -35,22 +42,46 @@ class Summary:
     span: float | None  # hi - lo when every known value is a whole number, else None
 
 
-def _whole(x: np.ndarray) -> bool:
-    # A strided sample first: most real columns fail it at once, sparing the full pass.
-    sample = x[:: max(1, x.size // 1024)]
-    return bool(np.all(sample == np.floor(sample))) and bool(np.all(x == np.floor(x)))
+def _rows(columns: list[np.ndarray], a: int, out: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rows [a, a + BLOCK) of every column as a (columns x rows) matrix, and where it is finite."""
+    b = min(a + BLOCK, len(columns[0]))
+    X = out[:, : b - a]
+    for j, x in enumerate(columns):
+        X[j] = x[a:b]
+    return X, np.isfinite(X)
 
 
-def summarise(x: np.ndarray) -> Summary:
-    nan = np.isnan(x)
-    known = ~nan if nan.any() else None
-    v = x if known is None else x[known]
-    if v.size == 0:
-        return Summary(known, 0, np.nan, np.nan, np.nan, np.nan, None)
-    lo, hi = float(v.min()), float(v.max())
-    return Summary(
-        known, v.size, float(v.mean()), float(v.std()), lo, hi, hi - lo if _whole(v) else None
-    )
+def summarise(columns: list[np.ndarray]) -> list[Summary]:
+    """count, mean, min, max and wholeness of the known values; std is left NaN (quantise
+    measures it, in the same pass over the rows as the codes)."""
+    m, n = len(columns), len(columns[0])
+    buf = np.empty((m, min(n, BLOCK)))
+    count = np.zeros(m, dtype=np.int64)
+    total = np.zeros(m)
+    lo, hi = np.full(m, np.inf), np.full(m, -np.inf)
+    whole = np.ones(m, dtype=bool)
+    for a in range(0, n, BLOCK):
+        X, fin = _rows(columns, a, buf)
+        gaps = ~fin if not fin.all() else None
+        if gaps is not None:
+            np.copyto(X, np.nan, where=gaps)  # +-inf too: fmin and fmax pass over NaN
+        count += fin.sum(axis=1)
+        lo = np.fmin(lo, np.fmin.reduce(X, axis=1))
+        hi = np.fmax(hi, np.fmax.reduce(X, axis=1))
+        if whole.any():  # most real columns fail at once, sparing the check afterwards
+            whole &= ((np.floor(X) == X) | ~fin).all(axis=1)
+        if gaps is not None:
+            np.copyto(X, 0.0, where=gaps)
+        total += X.sum(axis=1)
+    out = []
+    for j in range(m):
+        if count[j] == 0:
+            out.append(Summary(0, np.nan, np.nan, np.nan, np.nan, None))
+            continue
+        span = float(hi[j] - lo[j]) if whole[j] else None
+        k = int(count[j])
+        out.append(Summary(k, float(total[j] / k), np.nan, float(lo[j]), float(hi[j]), span))
+    return out
 
 
 def code_width(summaries: list[Summary]) -> str:
@@ -62,28 +93,48 @@ def code_width(summaries: list[Summary]) -> str:
     return "uint8"
 
 
-def quantise(x: np.ndarray, s: Summary, dtype: str) -> tuple[np.ndarray, float, float]:
-    """(codes, raw_offset, raw_step) of float64 values with NaN for missing, in their order."""
+def raw_step(s: Summary, dtype: str) -> float:
+    """Original units per code: 0 for a constant (or empty) column, 1 for whole numbers that fit
+    the codes (they travel exactly, as themselves minus the minimum), else the range / top code."""
     missing = MISSING[dtype]
-    if s.count == 0:
-        return np.full(x.shape, missing, dtype=dtype), 0.0, 0.0
-    if s.hi == s.lo:
-        step = 0.0
-    elif s.span is not None and s.span <= missing - 1:
-        step = 1.0  # exact: whole numbers travel as themselves minus the minimum
-    else:
-        step = (s.hi - s.lo) / (missing - 1)
-    if step == 0:
-        q = np.zeros(x.shape)
-    else:
-        q = x - s.lo
-        if step != 1.0:
-            q /= step
+    if s.count == 0 or s.hi == s.lo:
+        return 0.0
+    if s.span is not None and s.span <= missing - 1:
+        return 1.0
+    return (s.hi - s.lo) / (missing - 1)
+
+
+def quantise(
+    columns: list[np.ndarray], summaries: list[Summary], steps: np.ndarray, dtype: str
+) -> tuple[np.ndarray, list[Summary]]:
+    """(columns x rows) codes of the values in their order: rint((x - min) / step) clipped to
+    the codes, the top code for missing values (and for every value of an empty column); and
+    the summaries with their std (ddof 0: the second of numpy's two passes, on these rows)."""
+    m, n = len(columns), len(columns[0])
+    missing = MISSING[dtype]
+    known = [s.count > 0 for s in summaries]
+    lo = np.array([s.lo if k else 0.0 for s, k in zip(summaries, known, strict=True)])[:, None]
+    mean = np.array([s.mean if k else 0.0 for s, k in zip(summaries, known, strict=True)])
+    div = np.where(steps > 0, steps, 1.0)[:, None]  # a constant column: x - min is 0 already
+    codes = np.empty((m, n), dtype=dtype)
+    buf, dev = np.empty((m, min(n, BLOCK))), np.empty((m, min(n, BLOCK)))
+    sq = np.zeros(m)
+    for a in range(0, n, BLOCK):
+        X, fin = _rows(columns, a, buf)
+        gaps = ~fin if not fin.all() else None
+        d = np.subtract(X, mean[:, None], out=dev[:, : X.shape[1]])
+        if gaps is not None:
+            np.copyto(d, 0.0, where=gaps)
+        sq += np.square(d, out=d).sum(axis=1)
+        q = np.subtract(X, lo, out=X)
+        q /= div
         np.rint(q, out=q)
         np.clip(q, 0, missing - 1, out=q)
-    if s.known is not None:
-        q[~s.known] = missing
-    return q.astype(dtype), s.lo, step
+        if gaps is not None:
+            np.copyto(q, missing, where=gaps)
+        codes[:, a : a + q.shape[1]] = q
+    std = [float(np.sqrt(sq[j] / s.count)) if s.count else np.nan for j, s in enumerate(summaries)]
+    return codes, [replace(s, std=v) for s, v in zip(summaries, std, strict=True)]
 
 
 def scale_params(scale: str, s: Summary, raw_offset: float, raw_step: float) -> tuple[float, float]:
@@ -107,19 +158,30 @@ def scale_params(scale: str, s: Summary, raw_offset: float, raw_step: float) -> 
 
 
 def encode_columns(
-    columns: list[np.ndarray], scale: str, order: np.ndarray
+    columns: list[np.ndarray], scale: str, order: np.ndarray | Callable[[], np.ndarray]
 ) -> tuple[np.ndarray, np.ndarray, str]:
     """Codes in drawn order (position p holds row order[p]), column-major (column j at
     [j*n, (j+1)*n)); the stats matrix (ncols x STAT_FIELDS); the code dtype. Codes are gathered
-    into drawn order after quantising: moving 2 bytes per cell instead of 8."""
-    summaries = [summarise(x) for x in columns]
+    into drawn order after quantising: moving 2 bytes per cell instead of 8. Columns are float64
+    with NaN (or +-inf) for missing, at least one, each of len(order) values. `order` may be a
+    function giving it, asked for only once the codes are made: the tree's layout, which
+    decides the order, runs in the background meanwhile."""
+    summaries = summarise(columns)
     dtype = code_width(summaries)
+    steps = np.array([raw_step(s, dtype) for s in summaries])
+    by_row, summaries = quantise(columns, summaries, steps, dtype)
+    order = order() if callable(order) else order
     n = len(order)
     codes = np.empty(n * len(columns), dtype=dtype)
-    stats = np.empty((len(columns), len(STAT_FIELDS)), dtype=np.float64)
-    for j, (x, s) in enumerate(zip(columns, summaries, strict=True)):
-        c, raw_offset, raw_step = quantise(x, s, dtype)
+    for j, c in enumerate(by_row):  # row by row: faster
         np.take(c, order, out=codes[j * n : (j + 1) * n])
-        offset, step = scale_params(scale, s, raw_offset, raw_step)
-        stats[j] = (s.mean, s.std, s.lo, s.hi, offset, step, raw_offset, raw_step)
-    return codes, stats, dtype
+    return codes, _stats(summaries, list(steps), scale), dtype
+
+
+def _stats(summaries: list[Summary], steps: list[float], scale: str) -> np.ndarray:
+    stats = np.empty((len(summaries), len(STAT_FIELDS)), dtype=np.float64)
+    for j, (s, step) in enumerate(zip(summaries, steps, strict=True)):
+        raw_offset = s.lo if s.count else 0.0
+        offset, scaled = scale_params(scale, s, raw_offset, step)
+        stats[j] = (s.mean, s.std, s.lo, s.hi, offset, scaled, raw_offset, step)
+    return stats

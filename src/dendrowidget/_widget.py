@@ -175,7 +175,7 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
         self._b = b
         self._distances_cache = None
         self._expand_callbacks: list[Callable[[Dendrogram], object]] = []
-        heat, strips = _data.payloads(b.data, b.tree.order, b.options)
+        heat, strips = _data.payloads(b.data, lambda: b.tree.order, b.options)
         self._explorer: Dendrogram | None = None
         # Options go through the checks inside __init__: a bad one raises before the widget
         # opens its comm, so nothing half-built is left registered with the kernel.
