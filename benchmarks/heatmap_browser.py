@@ -163,13 +163,13 @@ def bench(browser: Any, lab: Any, n: int, heatmap: bool, log: Any) -> dict[str, 
             b = arm_probe(page, False)
             return gesture_stats(recs) | {"long_tasks_ms": page.evaluate(TASKS_BETWEEN, [a, b])}
 
+        nb.root().focus()  # an unfocused view leaves the wheel to the page (it would never zoom)
         m.move(cx, cy)
         settle(nb)
         half = EVENTS // 2
         out["zoom"] = gesture(
             [lambda: m.wheel(0, -100)] * half + [lambda: m.wheel(0, 100)] * (EVENTS - half)
         )
-        nb.root().focus()
         page.keyboard.press("0")  # the whole tree again
         nb.wait_attr("data-view-window", lambda v: not v)
         for _ in range(8):
