@@ -116,3 +116,16 @@ def test_to_newick_writes_the_file(tmp_path: Path) -> None:
     assert names == [w.labels[i] for i in w.leaves]
     depth = max(tree.depths().values())
     assert depth == pytest.approx(float(w.linkage[:, 2].max()))
+
+
+def test_repr_says_what_made_the_partition() -> None:
+    w = fruits()
+    assert repr(w) == "<Dendrogram: 150 leaves, no cut, 1 cluster>"
+    w.n_clusters = 5
+    assert repr(w) == f"<Dendrogram: 150 leaves, cut {w.cut_height:.6g}, 5 clusters>"
+    w.cut_branches(151)  # no cluster that large: every leaf an outlier
+    assert repr(w) == "<Dendrogram: 150 leaves, cut per branch, 150 outlier leaves, 0 clusters>"
+    left = int(w.linkage[-1, 0])  # one half of the tree: the other half's leaves are outliers
+    w.cluster_nodes = [left]
+    rest = 150 - int((w.clusters != -1).sum())
+    assert repr(w) == f"<Dendrogram: 150 leaves, cut per branch, {rest} outlier leaves, 1 cluster>"

@@ -514,5 +514,14 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
         )
 
     def __repr__(self) -> str:
-        cut = "no cut" if self.cut_height is None else f"cut {self.cut_height:.6g}"
-        return f"<Dendrogram: {self.n_leaves} leaves, {cut}, {self.n_clusters} clusters>"
+        nodes = list(self.cluster_nodes)
+        # leaves under no cluster node (counted on the tree: no row answer, which may be lazy)
+        outliers = self.n_leaves - int(np.sum(self._t.count[nodes])) if nodes else self.n_leaves
+        if self.cut_height is not None:
+            cut = f"cut {self.cut_height:.6g}"
+        elif len(nodes) > 1 or outliers:
+            cut = "cut per branch" + (f", {outliers} outlier leaves" if outliers else "")
+        else:
+            cut = "no cut"
+        k = self.n_clusters
+        return f"<Dendrogram: {self.n_leaves} leaves, {cut}, {k} cluster{'' if k == 1 else 's'}>"
