@@ -286,6 +286,26 @@ describe("render", () => {
     expect(root.dataset.viewWindow).not.toBe("");
   });
 
+  it("inside a shadow root (marimo), a focused view zooms on the wheel", () => {
+    const host = document.createElement("div");
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: "open" });
+    const el = document.createElement("div");
+    shadow.append(el);
+    const model = fakeModel(state());
+    cleanups.push(/** @type {() => void} */ (widget.render(/** @type {any} */ ({ model, el, signal: new AbortController().signal }))));
+    const root = /** @type {HTMLElement} */ (el.querySelector(".dendrowidget"));
+    const canvas = /** @type {HTMLCanvasElement} */ (root.querySelector("canvas"));
+    root.focus();
+    expect(shadow.activeElement).toBe(root);
+    expect(document.activeElement).not.toBe(root); // the document sees only the shadow host
+    const e = new WheelEvent("wheel", { deltaY: -100, bubbles: true, cancelable: true });
+    for (const [k, v] of Object.entries({ clientX: 300, clientY: 200 })) Object.defineProperty(e, k, { value: v });
+    canvas.dispatchEvent(e);
+    expect(e.defaultPrevented).toBe(true);
+    expect(root.dataset.viewWindow).not.toBe("");
+  });
+
   it("a double-click zooms and keeps the selection its clicks changed", () => {
     const { canvas, model } = mount({ selection: [0, 3] });
     const fr = frameFor();
