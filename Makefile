@@ -58,6 +58,9 @@ bench: setup check-chromium
 	$(PY) benchmarks/scale.py
 	$(PY) benchmarks/browser.py
 	$(PY) benchmarks/standalone.py
+	$(PY) benchmarks/summary.py
+	$(PY) benchmarks/heatmap_browser.py
+	$(PY) benchmarks/messages.py
 
 clean:
 	rm -rf $(VENV) node_modules src/dendrowidget/static artifacts .pytest_cache .hypothesis

@@ -267,22 +267,28 @@ def open_page(browser: Any) -> tuple[Any, Any, Any, list[str]]:
     return context, page, NotebookPage(page, dialogs), dialogs
 
 
+def run_until_painted(nb: Any) -> dict[str, Any]:
+    """Run every cell of the opened notebook; when its widget has painted, the load probe's
+    record (ready, painted, long tasks)."""
+    nb.page.evaluate(LOAD_PROBE)
+    nb.run_all()
+    nb.wait_widgets(1, timeout=600)
+    nb.page.wait_for_function("() => window.__load.painted !== null", timeout=60_000)
+    return nb.page.evaluate("() => window.__load")
+
+
 def first_paint(nb: Any, cdp: Any = None) -> dict[str, Any]:
     """Run the notebook on the opened page; the first paint of its widget and where it went,
     all on one wall clock: cell start -> built (kernel) -> displayed (kernel) -> the tree's
     websocket message received -> view created -> state (decode + layout) -> first draw ->
     ready -> end of the next frame."""
     page = nb.page
-    page.evaluate(LOAD_PROBE)
     if cdp is not None:
         cdp.send("Profiler.enable")
         cdp.send("Profiler.setSamplingInterval", {"interval": 200})
         cdp.send("Profiler.start")
-    nb.run_all()
-    nb.wait_widgets(1, timeout=600)
-    page.wait_for_function("() => window.__load.painted !== null", timeout=60_000)
+    load = run_until_painted(nb)
     profile = cdp.send("Profiler.stop")["profile"] if cdp is not None else None
-    load = page.evaluate("() => window.__load")
     big = page.evaluate("() => window.__wsBig")
     tk = nb.kjson("[_t_cell, _t_built, _t_shown]")
     probe = nb.root().evaluate(

@@ -46,7 +46,6 @@ sys.path[:0] = [str(REPO / "tests" / "browser"), str(HERE)]
 from browser import (  # noqa: E402  (run as a script: benchmarks/ is on the path)
     EVENTS,
     INPUT_PROBE,
-    LOAD_PROBE,
     arm_probe,
     first_paint,
     fmt_bytes,
@@ -58,6 +57,7 @@ from browser import (  # noqa: E402  (run as a script: benchmarks/ is on the pat
     measure_input,
     open_page,
     pair,
+    run_until_painted,
     save,
 )
 
@@ -129,11 +129,7 @@ def bench(browser: Any, lab: Any, n: int, heatmap: bool, log: Any) -> dict[str, 
     try:
         nb = NotebookPage(page, [])
         nb.open(lab.lab_url(name))
-        page.evaluate(LOAD_PROBE)
-        nb.run_all()
-        nb.wait_widgets(1, timeout=600)
-        page.wait_for_function("() => window.__load.painted !== null", timeout=60_000)
-        load = page.evaluate("() => window.__load")
+        load = run_until_painted(nb)
         t_cell, t_built, t_shown = (v * 1e3 for v in nb.kjson("[_t_cell, _t_built, _t_shown]"))
         first = load["painted"] - t_cell
         t0_perf = load["readyPerf"] - (load["ready"] - t_cell)
