@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.cluster.hierarchy import dendrogram, linkage
-from strategies import SORTS, leaves_under, random_linkage, tie_data
+from strategies import SORTS, caterpillar, leaves_under, random_linkage, tie_data
 
 from dendrowidget import Dendrogram
 from dendrowidget._tree import build_tree
@@ -45,18 +45,6 @@ def test_linkage_rows_are_in_drawn_order(Z: np.ndarray, sort: dict) -> None:
         left = pos[list(leaves_under(Z, int(row[0])))]
         right = pos[list(leaves_under(Z, int(row[1])))]
         assert left.max() < right.min()
-
-
-def caterpillar(n: int) -> np.ndarray:
-    """Each merge adds one leaf to the previous cluster: depth n-1."""
-    Z = np.empty((n - 1, 4))
-    Z[0] = (0, 1, 1.0, 2)
-    idx = np.arange(1, n - 1)
-    Z[1:, 0] = n + idx - 1
-    Z[1:, 1] = idx + 1
-    Z[1:, 2] = 1.0 + idx
-    Z[1:, 3] = idx + 2
-    return Z
 
 
 def test_deep_chain_needs_no_recursion() -> None:

@@ -230,6 +230,17 @@ class NotebookPage:
     def canvas(self, i: int = 0) -> Canvas:
         return Canvas(self.root(i).evaluate(_CANVAS_PIXELS))
 
+    def set_theme(self, name: str) -> None:
+        """Switch JupyterLab's theme ("JupyterLab Dark", "JupyterLab Light") and wait until the
+        page says it is in effect (the lab fixture resets the setting after each test)."""
+        self.page.evaluate(
+            "(name) => window.jupyterapp.commands.execute('apputils:change-theme', {theme: name})",
+            name,
+        )
+        light = "true" if "Light" in name else "false"
+        self.page.wait_for_function(f"() => document.body.dataset.jpThemeLight === '{light}'")
+        self.page.wait_for_timeout(600)  # the view redraws once the stylesheet has loaded
+
     def canvas_box(self, i: int = 0) -> dict[str, float]:
         self.root(i).evaluate("(el) => el.scrollIntoView({block: 'center', inline: 'nearest'})")
         box = self.root(i).locator("canvas").first.bounding_box()

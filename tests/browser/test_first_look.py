@@ -336,11 +336,6 @@ def test_png_is_2x_without_handles_and_svg_parses(lab, nbpage, write_notebook):
 
 
 # ---- contrast in light and dark ------------------------------------------------------------------
-DARK = """async () => {
-  await window.jupyterapp.commands.execute('apputils:change-theme', {theme: 'JupyterLab Dark'});
-}"""
-
-
 def label_pixels(c) -> tuple[np.ndarray, np.ndarray]:
     """The page background (a corner pixel: a selection band may cover most of the plot) and the
     pixels of the leaf labels: below the first empty row under the tree, inside the plot."""
@@ -360,9 +355,7 @@ def test_text_and_lines_keep_their_contrast_light_and_dark(lab, nbpage, write_no
     v = next(u for u in range(n, 2 * n - 1) if 10 <= info["count"][u] <= 14)
     for theme in ("light", "dark"):
         if theme == "dark":
-            nb.page.evaluate(DARK)
-            nb.page.wait_for_function("() => document.body.dataset.jpThemeLight === 'false'")
-            nb.page.wait_for_timeout(600)
+            nb.set_theme("JupyterLab Dark")
         nb.kexec(f"w.cut_height = None; w.zoom_to({v}); w.selection = [{v}]")
         nb.wait_attr("data-selection", lambda a: a == str(v))
         nb.page.mouse.move(1, 1)

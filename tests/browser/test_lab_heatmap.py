@@ -194,16 +194,6 @@ def test_compare_the_odd_mandarins_with_the_others(lab, nbpage, write_notebook):
 
 
 # ---- orientations, dark theme, PNG ---------------------------------------------------------------
-def theme(nb: NotebookPage, name: str) -> None:
-    nb.page.evaluate(
-        "(name) => window.jupyterapp.commands.execute('apputils:change-theme', {theme: name})", name
-    )
-    light = "true" if "Light" in name else "false"
-    nb.page.wait_for_function(f"() => document.body.dataset.jpThemeLight === '{light}'")
-    nb.page.wait_for_timeout(600)  # the view redraws once the stylesheet has loaded
-    settle(nb)
-
-
 def test_heatmap_in_every_orientation_dark_theme_and_png(lab, nbpage, write_notebook):
     from PIL import Image
 
@@ -219,19 +209,17 @@ def test_heatmap_in_every_orientation_dark_theme_and_png(lab, nbpage, write_note
         assert colors_present(c, DIVERGING_ENDS, min_px=5) == set(DIVERGING_ENDS), o
         nb.shot(f"heatmap-orientation-{o}")
 
-    theme(nb, "JupyterLab Dark")
-    try:
-        dark = nb.canvas()
-        bg = dark.background()
-        assert sum(bg[:3]) < 200, f"the canvas did not turn dark: background {bg}"
-        assert colors_present(dark, GENUS, min_px=100) == set(GENUS)
-        nb.shot("heatmap-dark")
-        with nb.page.expect_download() as dl:
-            nb.root().get_by_role("button", name="PNG").click()
-        with open(dl.value.path(), "rb") as f:
-            shot = np.asarray(Image.open(io.BytesIO(f.read())).convert("RGBA"))
-    finally:
-        theme(nb, "JupyterLab Light")  # the setting outlives this page: later tests want light
+    nb.set_theme("JupyterLab Dark")
+    settle(nb)
+    dark = nb.canvas()
+    bg = dark.background()
+    assert sum(bg[:3]) < 200, f"the canvas did not turn dark: background {bg}"
+    assert colors_present(dark, GENUS, min_px=100) == set(GENUS)
+    nb.shot("heatmap-dark")
+    with nb.page.expect_download() as dl:
+        nb.root().get_by_role("button", name="PNG").click()
+    with open(dl.value.path(), "rb") as f:
+        shot = np.asarray(Image.open(io.BytesIO(f.read())).convert("RGBA"))
     # the PNG is the picture at twice the screen's resolution: heatmap, strip, legends included
     assert shot.shape[:2] == (2 * dark.h, 2 * dark.w)
     rgba = base64.b64encode(np.ascontiguousarray(shot).tobytes()).decode()
