@@ -70,6 +70,7 @@ import time as _time
 import numpy as np
 import pandas as pd
 from dendrowidget import Dendrogram
+from dendrowidget import _detail
 from dendrowidget._payload import payload_bytes
 
 Z = np.load({z!r})
@@ -98,6 +99,14 @@ w.selection = [w.n_leaves + _node]
 _ans = {"summary_ms": _best(lambda: w.cluster_summary),
         "explain_ms": _best(lambda: w.explain()),
         "selected": len(w.selected_indices), "clusters": int(w.n_clusters)}"""
+
+# A large heatmap's first frame is drawn from block sums; its codes follow (_detail.py). The wall
+# clock (ms) of the first frame drawn after they came.
+CODES_IN = """(root) => new Promise((done) => {
+  const check = () => root.hasAttribute("data-heatmap-later")
+    ? requestAnimationFrame(check) : requestAnimationFrame(() => done(Date.now()));
+  check();
+})"""
 
 # Long tasks (> 50 ms) between two moments of the page's clock.
 TASKS_BETWEEN = """([a, b]) => (window.__load.tasks || [])
@@ -133,8 +142,10 @@ def bench(browser: Any, lab: Any, n: int, heatmap: bool, log: Any) -> dict[str, 
         t_cell, t_built, t_shown = (v * 1e3 for v in nb.kjson("[_t_cell, _t_built, _t_shown]"))
         first = load["painted"] - t_cell
         t0_perf = load["readyPerf"] - (load["ready"] - t_cell)
+        codes_ms = nb.root().evaluate(CODES_IN) - t_cell  # (no heatmap: just the next frame)
         out["first_paint"] = {
             "to_painted_ms": first,
+            "codes_drawn_ms": codes_ms,
             "kernel_build_ms": t_built - t_cell,
             "kernel_display_ms": t_shown - t_built,
             "browser_ms": load["painted"] - t_shown,
@@ -145,8 +156,15 @@ def bench(browser: Any, lab: Any, n: int, heatmap: bool, log: Any) -> dict[str, 
         out["payload_bytes"] = nb.kjson(f"payload_bytes({state})")
         out["heatmap_bytes"] = nb.kjson(f"payload_bytes({state}['_heatmap'])")
         out["heatmap_bytes_per_cell"] = out["heatmap_bytes"] / (n * COLUMNS)
+        first_msg = f"_detail.split({state}['_heatmap'])[0]"  # what travels before the codes
+        out["first_heatmap_bytes"] = nb.kjson(f"payload_bytes({first_msg})")
         out["columns_drawn"] = int(nb.attrs()["data-heatmap-columns"])
-        log(f"  heatmap={heatmap}: first paint {first:.0f} ms, payload {out['payload_bytes']:,} B")
+        log(
+            f"  heatmap={heatmap}: first paint {first:.0f} ms, codes drawn {codes_ms:.0f} ms, "
+            # (codes drawn: without a heatmap, only the next frame)
+            f"payload {out['payload_bytes']:,} B (heatmap's first message "
+            f"{out['first_heatmap_bytes']:,} B)"
+        )
 
         nb.root().evaluate(INPUT_PROBE)
         box = nb.canvas_box()
@@ -209,8 +227,10 @@ def bench_first_paint(browser: Any, lab: Any, n: int, reps: int) -> None:
         try:
             nb.open(lab.lab_url(name))
             fp = first_paint(nb)
+            codes = nb.root().evaluate(CODES_IN) - nb.kjson("_t_cell") * 1e3
             print(
-                f"run {i + 1}: first paint {fp['to_painted_ms']:.0f} ms (built "
+                f"run {i + 1}: first paint {fp['to_painted_ms']:.0f} ms, codes drawn at "
+                f"{codes:.0f} ms (built "
                 f"{fp['kernel_build_ms']:.0f}, shown +{fp['kernel_display_ms']:.0f}, message "
                 f"{fp['ws_message_ms']:.0f}, view {fp['view_created_ms']:.0f}, state "
                 f"{fp['state_ms']:.0f}, first draw {fp['first_draw_ms']:.0f})",
@@ -284,6 +304,15 @@ def report(res: dict[str, Any]) -> str:
             f"{pair(r['zoom']['input_to_frame_ms'])} | {pair(r['pan']['draw_ms'])} | "
             f"{pair(r['pan']['input_to_frame_ms'])} | {', '.join(map(str, tasks)) or 'none'} |"
         )
+    for r in res["runs"]:
+        if r["heatmap"] and r["first_heatmap_bytes"] < r["heatmap_bytes"]:
+            lines += [
+                "",
+                f"The heatmap's first message (block sums, `_detail.py`): "
+                f"{fmt_bytes(r['first_heatmap_bytes'])} of its {fmt_bytes(r['heatmap_bytes'])}; "
+                "the first frame drawn with its codes, which the view asks for after the first "
+                f"paint: {fmt_ms(r['first_paint']['codes_drawn_ms'])} from the cell's start.",
+            ]
     lines += [
         "",
         "Long tasks while loading (the first paint): "

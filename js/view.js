@@ -124,6 +124,7 @@ export function createView(model, el) {
     const prep = state.data.prep;
     root.setAttribute("data-heatmap-columns", String(prep?.heatmap?.columns.length ?? 0));
     root.setAttribute("data-annotation-columns", String(prep?.strips.length ?? 0));
+    root.toggleAttribute("data-heatmap-later", Boolean(prep?.later));
     root.toggleAttribute("data-compare", state.data.comparing);
     updateExplainPanel(panel, state);
   }
@@ -250,7 +251,8 @@ export function createView(model, el) {
       cellTips.forget();
       const { head, lines } = nodeTooltip(state.L, state.labels, state.tips, state.clusters, v);
       const prep = state.data.prep; // what sets the node apart from its sibling
-      if (prep) lines.push(...siblingLines(prep.explain, state.L, v));
+      // (not from block sums: a small subtree's would be its blocks' means)
+      if (prep && !prep.later) lines.push(...siblingLines(prep.explain, state.L, v));
       tooltip.show(head, lines, x, y, { w: stage.clientWidth || cssW, h: cssH });
     },
     /** A heatmap or strip cell at (x, y): its tooltip; false when there is none. @param {number} x @param {number} y */
@@ -314,6 +316,16 @@ export function createView(model, el) {
   drawNow();
   root.setAttribute("data-ready", "1"); // last: browser tests wait for it
   warmLayout();
+  // A large heatmap came as block sums (_detail.py): ask for its codes once the first frame is
+  // on screen, so their megabytes do not hold it up (the timer: a hidden page has no frames).
+  let asked = false;
+  const askForCodes = () => {
+    if (asked || signal.aborted || !send || !state.data.prep?.later) return;
+    asked = true;
+    send({ type: "heatmap_detail" });
+  };
+  requestAnimationFrame(() => setTimeout(askForCodes, 0));
+  setTimeout(askForCodes, 1000);
 
   return () => {
     ac.abort();

@@ -459,6 +459,37 @@ describe("the data beside the tree", () => {
     expect(root.dataset.annotationColumns).toBe("1");
   });
 
+  it("asks once for a large heatmap's codes after drawing its block sums, and keeps compare mode", async () => {
+    const whole = dataPayloads();
+    const { codes: _codes, ...rest } = whole._heatmap;
+    const later = {
+      ...rest, block: 16, detail: "later",
+      sums: new DataView(new Uint32Array([3]).buffer), counts: new DataView(new Uint32Array([3]).buffer),
+    };
+    const { root, model } = mount({ ...whole, _heatmap: later });
+    expect(root.hasAttribute("data-heatmap-later")).toBe(true);
+    expect(root.dataset.heatmapColumns).toBe("1");
+    expect(model.sent).toEqual([]); // not before the first frame is on screen
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(model.sent).toEqual([{ type: "heatmap_detail" }]);
+    const panel = /** @type {HTMLElement} */ (root.querySelector(".dendrowidget-explain"));
+    model.fromPython("selection", [4]);
+    expect(panel.textContent).toContain("reading the data");
+    root.dispatchEvent(new KeyboardEvent("keydown", { key: "c", bubbles: true, cancelable: true }));
+    expect(root.hasAttribute("data-compare")).toBe(true);
+    model.fromPython("_heatmap", whole._heatmap);
+    expect(root.hasAttribute("data-heatmap-later")).toBe(false);
+    expect(root.hasAttribute("data-compare")).toBe(true);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(model.sent).toEqual([{ type: "heatmap_detail" }]);
+  });
+
+  it("never asks for codes a whole heatmap already has", async () => {
+    const { model } = mount(dataPayloads());
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(model.sent).toEqual([]);
+  });
+
   it("explains the selection against the rest beside the toolbar, names as text only", () => {
     const { root, model } = mount(dataPayloads());
     const panel = /** @type {HTMLElement} */ (root.querySelector(".dendrowidget-explain"));

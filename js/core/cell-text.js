@@ -43,6 +43,7 @@ function statsOf(prep, band) {
 function leafLines(prep, band, p, leaf, exact) {
   const st = statsOf(prep, band);
   const col = st.col;
+  if (!col.codes) return laterLines(/** @type {NumericColumn} */ (col), exact(band.kind, band.column, leaf));
   const code = col.codes[p];
   if (col.kind === "categorical") return [[col.name, code === col.missing ? "missing" : col.categories[code]]];
   if (code === col.missing) return [[col.name, "missing"]];
@@ -58,6 +59,20 @@ function leafLines(prep, band, p, leaf, exact) {
   /** @type {[string, string][]} */
   const lines = [[col.name, text]];
   if (col.std > 0) lines.push(["z-score", signed((v - col.mean) / col.std)]);
+  return lines;
+}
+
+/**
+ * Lines for a cell whose codes have not come yet: Python's exact value once it has arrived.
+ * @param {NumericColumn} col @param {Exact | undefined} got
+ * @returns {[string, string][]}
+ */
+function laterLines(col, got) {
+  if (!got) return [[col.name, "…"]];
+  if (got.value !== got.value) return [[col.name, got.text || "missing"]];
+  /** @type {[string, string][]} */
+  const lines = [[col.name, got.text || formatNumber(got.value, 6)]];
+  if (col.std > 0) lines.push(["z-score", signed((got.value - col.mean) / col.std)]);
   return lines;
 }
 
@@ -89,7 +104,8 @@ export function cellTooltip(prep, cells, b, band, L, labels, exact) {
     : /** @type {{mean: Float64Array}} */ (cells.strips[band.column]).mean[b];
   if (mean !== mean) return { head, lines: [[col.name, "missing"]], leaf: -1 };
   /** @type {[string, string][]} */
-  const lines = [[col.name, `mean ${formatNumber(mean, 4)}`]];
+  // From block sums (the codes still to come) a group's mean blends its end blocks': "≈".
+  const lines = [[col.name, `${col.codes ? "mean" : "≈ mean"} ${formatNumber(mean, 4)}`]];
   if (col.std > 0) lines.push(["z-score of mean", signed((mean - col.mean) / col.std)]);
   return { head, lines, leaf: -1 };
 }

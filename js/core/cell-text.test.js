@@ -40,7 +40,7 @@ describe("cell tooltips", () => {
     const never = () => { throw new Error("no need to ask Python"); };
     for (let b = 0; b < cells.nb; b++) {
       const t = cellTooltip(prep, cells, b, { kind: "heatmap", column: counts }, L, labels, never);
-      const code = hm.columns[counts].codes[10 + b];
+      const code = /** @type {Uint16Array} */ (hm.columns[counts].codes)[10 + b];
       expect(t.lines[0][1]).toBe(code === hm.columns[counts].missing ? "missing" : String(valueOf(hm.columns[counts], code)));
     }
     const k = ann.columns.findIndex((c) => c.kind === "categorical");
@@ -60,5 +60,37 @@ describe("cell tooltips", () => {
     const k = ann.columns.findIndex((c) => c.kind === "categorical");
     const s = cellTooltip(prep, wide, 2, { kind: "strip", column: k }, L, labels, () => undefined);
     expect(s.lines[0][1]).toMatch(/\(\d+%\)$/);
+  });
+});
+
+describe("cell tooltips while a large heatmap's codes are still coming", () => {
+  const later = /** @type {import("./heatmap-decode.js").Heatmap} */ (decodeHeatmap(fx.later));
+  const lprep = prepareData(later, ann);
+  const g = later.columns.findIndex((c) => c.name === "g");
+
+  it("a leaf waits for Python's exact value (even of a whole-number column), then shows it", () => {
+    const cells = computeCells(lprep, 10, 20, 500);
+    /** @type {any[]} */
+    const asked = [];
+    const none = (/** @type {any[]} */ ...a) => { asked.push(a); return undefined; };
+    const t = cellTooltip(lprep, cells, 3, { kind: "heatmap", column: g }, L, labels, none);
+    expect(t.lines[0]).toEqual(["g", "…"]);
+    expect(asked).toEqual([["heatmap", g, fx.n - 1 - 13]]);
+    const counts = later.columns.findIndex((c) => c.name === "counts");
+    cellTooltip(lprep, cells, 3, { kind: "heatmap", column: counts }, L, labels, none);
+    expect(asked[1]).toEqual(["heatmap", counts, fx.n - 1 - 13]);
+    const u = cellTooltip(lprep, cells, 3, { kind: "heatmap", column: g }, L, labels, () => ({ value: 5, text: "5" }));
+    expect(u.lines[0]).toEqual(["g", "5"]);
+    expect(u.lines[1][0]).toBe("z-score");
+    const gone = cellTooltip(lprep, cells, 3, { kind: "heatmap", column: g }, L, labels, () => ({ value: NaN, text: "" }));
+    expect(gone.lines[0]).toEqual(["g", "missing"]);
+  });
+
+  it("a group of leaves shows its mean as approximate", () => {
+    const cells = computeCells(lprep, 0, fx.n, 40);
+    const t = cellTooltip(lprep, cells, 5, { kind: "heatmap", column: g }, L, labels, () => undefined);
+    expect(t.lines[0][1]).toMatch(/^≈ mean /);
+    const whole = cellTooltip(prep, computeCells(prep, 0, fx.n, 40), 5, { kind: "heatmap", column: g }, L, labels, () => undefined);
+    expect(whole.lines[0][1]).toMatch(/^mean /);
   });
 });

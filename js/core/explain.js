@@ -67,7 +67,7 @@ export function subtractSpans(a, b) {
  * @returns {ExplainData}
  */
 export function prepareExplain(heatmap, annotations, opts = {}) {
-  const numeric = (heatmap?.columns ?? []).map(numericSums);
+  const numeric = (heatmap?.columns ?? []).map((c) => numericSums(c, heatmap?.n));
   const seen = new Set(numeric.map((s) => s.col.name));
   /** @type {CategoryCounts[]} */
   const categorical = [];

@@ -25,6 +25,7 @@ import { categoryCounts, numericSums } from "./span-stats.js";
  * @property {NumericSums[]} heat       one per heatmap column
  * @property {(NumericSums | CategoryCounts)[]} strips  one per strip, in order
  * @property {boolean} missing          some cell of the heatmap or a strip has no value
+ * @property {boolean} later            the heatmap has block sums only so far (its codes follow)
  * @property {import("./explain.js").ExplainData} explain  the same sums, as explain reads them
  */
 
@@ -34,7 +35,7 @@ import { categoryCounts, numericSums } from "./span-stats.js";
  * @returns {DataPrep}
  */
 export function prepareData(heatmap, annotations) {
-  const heat = (heatmap?.columns ?? []).map(numericSums);
+  const heat = (heatmap?.columns ?? []).map((c) => numericSums(c, heatmap?.n));
   const strips = annotations.columns.map((c) => (c.kind === "categorical" ? categoryCounts(c) : numericSums(c)));
   const n = heatmap?.n ?? annotations.n;
   let missing = heat.some((s) => s.total.count < n);
@@ -53,7 +54,7 @@ export function prepareData(heatmap, annotations) {
       if (!seen.has(s.col.name)) { seen.add(s.col.name); numeric.push(s); }
     }
   }
-  return { n, heatmap, heat, strips, missing, explain: { n, numeric, categorical } };
+  return { n, heatmap, heat, strips, missing, later: Boolean(heatmap?.later), explain: { n, numeric, categorical } };
 }
 
 /**

@@ -43,7 +43,7 @@ describe("cells of a window", () => {
     expect(cells.perLeaf).toBe(true);
     hm.columns.forEach((col, j) => {
       for (let b = 0; b < cells.nb; b++) {
-        const v = valueOf(col, col.codes[50 + b]);
+        const v = valueOf(col, /** @type {Uint16Array} */ (col.codes)[50 + b]);
         expect(Number.isNaN(v) ? Number.isNaN(cells.heat[j][b]) : Math.abs(cells.heat[j][b] - v) < 1e-9).toBe(true);
       }
     });

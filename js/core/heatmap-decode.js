@@ -12,7 +12,8 @@
  * @typedef {object} NumericColumn
  * @property {"numeric"} kind
  * @property {string} name
- * @property {Codes} codes     n codes in drawn order
+ * @property {Codes | null} codes  n codes in drawn order; null while only block sums have come
+ * @property {Blocks} [blocks]  the block sums a large heatmap sends first (docs/heatmap-payload.md)
  * @property {number} missing  255 or 65535
  * @property {number} mean     original units, over the known values (NaN when none)
  * @property {number} std      ddof = 0 (0 for a constant column)
@@ -34,11 +35,19 @@
  */
 
 /**
+ * @typedef {object} Blocks
+ * @property {number} block      rows per block (the last block may hold fewer)
+ * @property {Uint32Array} sums  sum of the known codes of each block
+ * @property {Uint32Array} counts known codes of each block
+ */
+
+/**
  * @typedef {object} Heatmap
  * @property {number} n
  * @property {"zscore" | "minmax" | "none"} scale
  * @property {[number, number]} range   colour range in scale units
  * @property {NumericColumn[]} columns
+ * @property {boolean} later   only block sums so far: the codes follow (the view asks Python)
  */
 
 /** Field order of the payload's "stats" buffer. */
@@ -47,10 +56,10 @@ export const STAT_FIELDS = ["mean", "std", "min", "max", "offset", "step", "raw_
 /**
  * Bytes as the right typed array; an unaligned DataView (ipywidgets gives those) is copied.
  * @param {BufferLike} src
- * @param {"uint8" | "uint16" | "float64"} dtype
+ * @param {"uint8" | "uint16" | "uint32" | "float64"} dtype
  */
 function view(src, dtype) {
-  const Ctor = dtype === "uint8" ? Uint8Array : dtype === "uint16" ? Uint16Array : Float64Array;
+  const Ctor = { uint8: Uint8Array, uint16: Uint16Array, uint32: Uint32Array, float64: Float64Array }[dtype];
   if (src instanceof Ctor) return src;
   if (src instanceof ArrayBuffer) src = new DataView(src);
   if (!ArrayBuffer.isView(src)) return Ctor.from(/** @type {ArrayLike<number>} */ (src));
@@ -73,7 +82,7 @@ function codesOf(src, dtype) {
 
 /**
  * @param {string} name
- * @param {Codes} codes
+ * @param {Codes | null} codes
  * @param {number} missing
  * @param {Float64Array} stats
  * @param {number} at   index of this column's first stat
@@ -100,19 +109,36 @@ function checkFields(p) {
  * @returns {Heatmap | null}
  */
 export function decodeHeatmap(payload) {
-  if (!payload || !payload.codes || !Array.isArray(payload.columns)) return null;
+  if (!payload || !(payload.codes || payload.sums) || !Array.isArray(payload.columns)) return null;
   checkFields(payload);
   const n = Number(payload.n);
   const names = payload.columns.map(String);
-  const all = codesOf(payload.codes, payload.dtype);
   const stats = /** @type {Float64Array} */ (view(payload.stats, "float64"));
-  if (all.length !== n * names.length || stats.length !== names.length * STAT_FIELDS.length) {
-    throw new Error(`dendrowidget: heatmap of ${names.length} columns x ${n} rows has ${all.length} codes`);
+  if (stats.length !== names.length * STAT_FIELDS.length) {
+    throw new Error(`dendrowidget: heatmap of ${names.length} columns has ${stats.length} stats`);
+  }
+  const later = !payload.codes;
+  /** @type {(j: number) => Pick<NumericColumn, "codes" | "blocks">} */
+  let part;
+  if (later) {
+    const block = Number(payload.block), nb = Math.ceil(n / block);
+    const sums = /** @type {Uint32Array} */ (view(payload.sums, "uint32"));
+    const counts = /** @type {Uint32Array} */ (view(payload.counts, "uint32"));
+    if (!(block >= 1) || sums.length !== nb * names.length || counts.length !== sums.length) {
+      throw new Error(`dendrowidget: heatmap of ${names.length} columns x ${n} rows has ${sums.length} block sums`);
+    }
+    part = (j) => ({ codes: null, blocks: { block, sums: sums.subarray(j * nb, (j + 1) * nb), counts: counts.subarray(j * nb, (j + 1) * nb) } });
+  } else {
+    const all = codesOf(payload.codes, payload.dtype);
+    if (all.length !== n * names.length) {
+      throw new Error(`dendrowidget: heatmap of ${names.length} columns x ${n} rows has ${all.length} codes`);
+    }
+    part = (j) => ({ codes: all.subarray(j * n, (j + 1) * n) });
   }
   const columns = names.map((/** @type {string} */ name, /** @type {number} */ j) =>
-    numericColumn(name, all.subarray(j * n, (j + 1) * n), payload.missing, stats, j * STAT_FIELDS.length));
+    ({ ...numericColumn(name, null, payload.missing, stats, j * STAT_FIELDS.length), ...part(j) }));
   const [lo, hi] = payload.range ?? [0, 1];
-  return { n, scale: payload.scale, range: [Number(lo), Number(hi)], columns };
+  return { n, scale: payload.scale, range: [Number(lo), Number(hi)], columns, later };
 }
 
 /**

@@ -3,6 +3,8 @@ import { decodeAnnotations, decodeHeatmap, toScale, valueOf } from "./heatmap-de
 import { heatmapFixture } from "./heatmap-fixture.js";
 
 const fx = heatmapFixture();
+/** A column's codes (decoded from a full payload: never null). @param {{codes: any}} c @returns {import("./heatmap-decode.js").Codes} */
+const codesOf = (c) => c.codes;
 
 describe("decodeHeatmap", () => {
   const hm = /** @type {import("./heatmap-decode.js").Heatmap} */ (decodeHeatmap(fx.heatmap));
@@ -14,21 +16,21 @@ describe("decodeHeatmap", () => {
     expect(hm.columns.map((c) => c.name)).toEqual(["g", "holes", "const", "gone", "counts", "nullable"]);
     for (const c of hm.columns) {
       expect(c.codes).toBeInstanceOf(Uint16Array);
-      expect(c.codes.length).toBe(fx.n);
+      expect(codesOf(c).length).toBe(fx.n);
       expect(c.missing).toBe(65535);
     }
   });
 
   it("decodes codes to original and scale units, missing to NaN", () => {
     const g = hm.columns[0];
-    const p = g.codes.findIndex((c) => c !== g.missing);
-    const v = valueOf(g, g.codes[p]);
-    expect(v).toBe(g.rawOffset + g.codes[p] * g.rawStep);
-    expect(toScale(g, "zscore", v)).toBeCloseTo(g.offset + g.codes[p] * g.step, 9);
+    const gc = codesOf(g), p = gc.findIndex((c) => c !== g.missing);
+    const v = valueOf(g, gc[p]);
+    expect(v).toBe(g.rawOffset + gc[p] * g.rawStep);
+    expect(toScale(g, "zscore", v)).toBeCloseTo(g.offset + gc[p] * g.step, 9);
     expect(toScale(g, "minmax", g.min)).toBe(0);
     expect(toScale(g, "none", v)).toBe(v);
     const gone = hm.columns[3];
-    expect(Array.from(gone.codes).every((c) => c === gone.missing)).toBe(true);
+    expect(Array.from(codesOf(gone)).every((c) => c === gone.missing)).toBe(true);
     expect(Number.isNaN(gone.mean)).toBe(true);
     expect(Number.isNaN(valueOf(gone, gone.missing))).toBe(true);
     const k = hm.columns[2]; // constant: the mean in z-scores, the middle in min-max
@@ -69,5 +71,25 @@ describe("decodeAnnotations", () => {
   it("is empty without strips and refuses a strip of the wrong length", () => {
     expect(decodeAnnotations({}).columns).toEqual([]);
     expect(() => decodeAnnotations({ ...fx.annotations, n: 5 })).toThrow(/codes, not 5/);
+  });
+});
+
+describe("decodeHeatmap of a large heatmap's first message (block sums, no codes)", () => {
+  const hm = /** @type {import("./heatmap-decode.js").Heatmap} */ (decodeHeatmap(fx.later));
+
+  it("keeps the columns, their statistics and the scale, and says the codes follow", () => {
+    const whole = /** @type {import("./heatmap-decode.js").Heatmap} */ (decodeHeatmap(fx.heatmap));
+    expect(hm.later).toBe(true);
+    expect(whole.later).toBe(false);
+    expect(hm.columns.map((c) => c.name)).toEqual(whole.columns.map((c) => c.name));
+    hm.columns.forEach((c, j) => {
+      expect(c.codes).toBeNull();
+      expect(c.blocks?.sums.length).toBe(Math.ceil(fx.n / 16));
+      expect([c.mean, c.std, c.rawOffset, c.rawStep]).toEqual([whole.columns[j].mean, whole.columns[j].std, whole.columns[j].rawOffset, whole.columns[j].rawStep]);
+    });
+  });
+
+  it("refuses block sums that do not fit the rows", () => {
+    expect(() => decodeHeatmap({ ...fx.later, n: fx.n + 100 })).toThrow(/block sums/);
   });
 });

@@ -31,7 +31,7 @@ function revive(x) {
  * @typedef {{value: string | null, inside: number | null, outside: number | null, effect: number | null}} RowExpect
  * @typedef {{inside: [number, number][], outside: "rest" | [number, number][],
  *   dequantised: Record<string, RowExpect>, exact: Record<string, RowExpect>}} ExplainExpect
- * @typedef {{n: number, heatmap: any, annotations: any, windows: WindowExpect[], explain: ExplainExpect[]}} HeatmapFixture
+ * @typedef {{n: number, heatmap: any, later: any, annotations: any, windows: WindowExpect[], explain: ExplainExpect[]}} HeatmapFixture
  */
 
 /** @returns {HeatmapFixture} */

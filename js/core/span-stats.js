@@ -6,6 +6,9 @@
 // exact in float64 (65534 x 1e6 << 2^53) and a mean is rawOffset + rawStep * sum / count.
 // Categorical columns with more than `maxPrefix` categories keep no prefix counts (their memory
 // would be k times larger): their spans are counted by scanning the codes, O(span length).
+// A column that has only block sums so far (a large heatmap's first message, _detail.py) takes its
+// prefixes from them, spreading each block's sum and count evenly over its rows: a span's mean is
+// then exact when its ends fall on block boundaries, and a blend of the end blocks' means otherwise.
 
 export const BLOCK = 16; // numeric columns: 12 bytes per 16 rows, at most 8 codes read per end
 export const CAT_BLOCK = 32; // categorical columns: 4 k bytes per 32 rows
@@ -19,17 +22,21 @@ export const CAT_BLOCK = 32; // categorical columns: 4 k bytes per 32 rows
 /**
  * @typedef {object} NumericSums
  * @property {NumericColumn} col
- * @property {Float64Array} sums    sums[b]: sum of the known codes before position min(b*BLOCK, n)
- * @property {Int32Array} counts    counts[b]: known codes before that position
+ * @property {number} n             rows
+ * @property {number} block         BLOCK, or the payload's block when the codes have not come
+ * @property {Float64Array} sums    sums[b]: sum of the known codes before position min(b*block, n)
+ * @property {Float64Array | Int32Array} counts  counts[b]: known codes before that position
  * @property {SumCount} total       over all n rows
  */
 
 /**
  * @param {NumericColumn} col
+ * @param {number} [rows]  rows of a column with block sums only (its codes have not come)
  * @returns {NumericSums}
  */
-export function numericSums(col) {
+export function numericSums(col, rows) {
   const { codes, missing } = col;
+  if (!codes) return blockPrefix(col, /** @type {number} */ (rows));
   const n = codes.length, nb = Math.ceil(n / BLOCK);
   const sums = new Float64Array(nb + 1), counts = new Int32Array(nb + 1);
   let s = 0, c = 0;
@@ -44,7 +51,34 @@ export function numericSums(col) {
     s += bs; c += bc;
   }
   sums[nb] = s; counts[nb] = c;
-  return { col, sums, counts, total: { sum: s, count: c } };
+  return { col, n, block: BLOCK, sums, counts, total: { sum: s, count: c } };
+}
+
+/**
+ * Prefixes from a payload's block sums. @param {NumericColumn} col @param {number} n
+ * @returns {NumericSums}
+ */
+function blockPrefix(col, n) {
+  const { block, sums: bs, counts: bc } = /** @type {import("./heatmap-decode.js").Blocks} */ (col.blocks);
+  const nb = bs.length;
+  const sums = new Float64Array(nb + 1), counts = new Float64Array(nb + 1);
+  for (let b = 0; b < nb; b++) {
+    sums[b + 1] = sums[b] + bs[b];
+    counts[b + 1] = counts[b] + bc[b];
+  }
+  return { col, n, block, sums, counts, total: { sum: sums[nb], count: counts[nb] } };
+}
+
+/**
+ * Adds sign * the prefix before p, from block sums spread evenly over each block's rows.
+ * @param {NumericSums} ns @param {number} p @param {number} sign @param {SumCount} acc
+ */
+function addSpreadPrefix(ns, p, sign, acc) {
+  const b = Math.min(Math.floor(p / ns.block), ns.sums.length - 1);
+  const end = Math.min(ns.n, (b + 1) * ns.block), rows = end - b * ns.block;
+  const f = b + 1 < ns.sums.length && rows > 0 ? (p - b * ns.block) / rows : 0;
+  acc.sum += sign * (ns.sums[b] + f * (ns.sums[b + 1] - ns.sums[b]));
+  acc.count += sign * (ns.counts[b] + f * (ns.counts[b + 1] - ns.counts[b]));
 }
 
 /**
@@ -52,7 +86,7 @@ export function numericSums(col) {
  * @param {NumericColumn} col @param {number} a @param {number} b @param {number} sign @param {SumCount} acc
  */
 function scanNumeric(col, a, b, sign, acc) {
-  const { codes, missing } = col;
+  const { missing } = col, codes = /** @type {import("./heatmap-decode.js").Codes} */ (col.codes);
   let s = 0, c = 0;
   for (let p = a; p < b; p++) {
     const v = codes[p];
@@ -67,7 +101,8 @@ function scanNumeric(col, a, b, sign, acc) {
  * @param {NumericSums} ns @param {number} p @param {number} sign @param {SumCount} acc
  */
 function addPrefix(ns, p, sign, acc) {
-  const n = ns.col.codes.length, b = Math.floor(p / BLOCK), at = b * BLOCK;
+  if (!ns.col.codes) { addSpreadPrefix(ns, p, sign, acc); return; }
+  const n = ns.n, b = Math.floor(p / BLOCK), at = b * BLOCK;
   if (p - at <= BLOCK / 2 || at + BLOCK > n) {
     acc.sum += sign * ns.sums[b]; acc.count += sign * ns.counts[b];
     scanNumeric(ns.col, at, p, sign, acc);
@@ -91,10 +126,10 @@ export function prefixAt(ns, p, acc) {
  * @param {NumericSums} ns @param {number} p0 @param {number} p1 @param {SumCount} acc
  */
 export function addSpan(ns, p0, p1, acc) {
-  const n = ns.col.codes.length;
+  const n = ns.n;
   p0 = Math.max(0, p0); p1 = Math.min(n, p1);
   if (p1 <= p0) return;
-  if (p1 - p0 <= BLOCK) { scanNumeric(ns.col, p0, p1, 1, acc); return; }
+  if (p1 - p0 <= BLOCK && ns.col.codes) { scanNumeric(ns.col, p0, p1, 1, acc); return; }
   addPrefix(ns, p1, 1, acc);
   addPrefix(ns, p0, -1, acc);
 }

@@ -40,8 +40,12 @@ export function createDataPart(model, onChange) {
   /** @type {number[]} */
   let target = [];
 
-  /** Read both payloads for a tree of n leaves; a payload that does not fit is left out. @param {number} n */
-  function load(n) {
+  /**
+   * Read both payloads for a tree of n leaves; a payload that does not fit is left out. A new
+   * tree ends compare mode; the codes following a large heatmap's block sums keep it.
+   * @param {number} n @param {boolean} [newTree]
+   */
+  function load(n, newTree = true) {
     const heatRaw = model.get("_heatmap") ?? {}, annRaw = model.get("_annotations") ?? {};
     prep = null;
     colTree = null;
@@ -58,8 +62,10 @@ export function createDataPart(model, onChange) {
       console.error("dendrowidget: the heatmap payload could not be read", err);
     }
     split = Boolean(heatRaw.split || annRaw.split);
-    comparing = false;
-    target = [];
+    if (newTree) {
+      comparing = false;
+      target = [];
+    }
   }
 
   return {

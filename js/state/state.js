@@ -123,7 +123,7 @@ export function createState(model, onChange) {
       loaders.labels();
       loaders.tooltips();
       loaders.suggestions();
-      loaders.heatmap();
+      data.load(L.n);
     },
     suggestions() {
       suggestions = readSuggestions(model.get("_suggestions"));
@@ -139,7 +139,7 @@ export function createState(model, onChange) {
       opts = readOptions(model);
     },
     heatmap() {
-      data.load(L.n);
+      data.load(L.n, false);
     },
   };
   loaders.tree();

@@ -67,13 +67,15 @@ export function updateExplainPanel(panel, state) {
   let against = "rest";
   if (data.comparing) against = data.target.length ? data.target : state.hover >= 0 ? [state.hover] : null;
   const kept = data.comparing && data.target.length > 0;
-  const key = `${prep ? 1 : 0}|${sel.join(",")}|${data.comparing}|${kept}|${against === null ? "-" : String(against)}`;
+  const key = `${prep ? (prep.later ? 2 : 1) : 0}|${sel.join(",")}|${data.comparing}|${kept}|${against === null ? "-" : String(against)}`;
   if (key === panel.last.key) return;
   panel.last.key = key;
-  const summary = prep && sel.length ? (against === null ? null : groupSummary(prep.explain, state.L, sel, against)) : null;
+  const ready = prep && !prep.later; // block sums alone would blur a small selection's means
+  const summary = ready && sel.length ? (against === null ? null : groupSummary(prep.explain, state.L, sel, against)) : null;
   panel.el.hidden = !prep || sel.length === 0;
   if (!summary) {
-    panel.lead.textContent = data.comparing && sel.length ? "compare: point at a subtree, click to keep it" : "";
+    panel.lead.textContent = prep?.later ? "reading the data…"
+      : data.comparing && sel.length ? "compare: point at a subtree, click to keep it" : "";
     panel.effects.textContent = "";
     panel.el.title = panel.lead.textContent;
     return;

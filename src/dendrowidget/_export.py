@@ -94,6 +94,9 @@ def model_state(widget: Any) -> dict[str, Any]:
 
     state = {k: v for k, v in widget.get_state().items() if k not in _DROP}
     state.update({k: v for k, v in _OFFLINE.items() if k in state})
+    later = getattr(widget, "_heatmap_later", None)
+    if later is not None:  # no kernel to ask for the codes later: the page gets them now
+        state["_heatmap"] = later
     state, paths, buffers = _remove_buffers(state)
     return {
         "model_name": state["_model_name"],

@@ -16,6 +16,7 @@ from . import (
     _build,
     _cut,
     _data,
+    _detail,
     _drill,
     _frontend,
     _linkage,
@@ -176,6 +177,8 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
         self._distances_cache = None
         self._expand_callbacks: list[Callable[[Dendrogram], object]] = []
         heat, strips = _data.payloads(b.data, lambda: b.tree.order, b.options)
+        # A large heatmap's codes follow the first frame (_detail): sent when the view asks.
+        heat, self._heatmap_later = _detail.split(heat)
         self._explorer: Dendrogram | None = None
         # Options go through the checks inside __init__: a bad one raises before the widget
         # opens its comm, so nothing half-built is left registered with the kernel.
@@ -477,6 +480,8 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
             kind = _frontend.message_type(content)
             if kind == "cell":  # a heatmap cell's exact value, for the tooltip
                 self.send(self._cell_reply(content))
+            elif kind == "heatmap_detail":  # the view drew the block sums: now the codes
+                self._send_heatmap_detail()
             elif kind == "expand":
                 leaf = _frontend.leaf_id(content.get("leaf"), self._t.n)
                 leaf = self._check("expanded_leaf", leaf)
@@ -497,6 +502,11 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
                 raise InputError(f"unknown message from the view: {content!r:.80}")
         except Exception as err:  # a message handler must never raise into the kernel
             warnings.warn(f"dendrowidget could not handle a view message: {err}", stacklevel=2)
+
+    def _send_heatmap_detail(self) -> None:
+        later, self._heatmap_later = self._heatmap_later, None
+        if later is not None:  # once: every later view reads the full payload from the model
+            self._heatmap = later
 
     def to_html(self, path: str | Path, *, title: str | None = None) -> Path:
         """Write one self-contained HTML page of this widget (current cut, selection and zoom)

@@ -238,3 +238,71 @@ def test_heatmap_in_every_orientation_dark_theme_and_png(lab, nbpage, write_note
     assert colors_present(exported, DIVERGING_ENDS, min_px=5) == set(DIVERGING_ENDS)
     assert sum(exported.background()[:3]) < 200
     assert nb.dialogs == []
+
+
+# ---- a large heatmap: block sums first, the codes after the first frame -------------------------
+LATER_SETUP = """\
+import time
+import fastcluster
+import numpy as np
+import pandas as pd
+from dendrowidget import Dendrogram, _detail
+
+rng = np.random.default_rng(7)
+X = np.repeat(rng.normal(size=(6, 5)) * 2, 1000, axis=0) + rng.normal(size=(6000, 5))
+df = pd.DataFrame(X, columns=[f"c{j}" for j in range(5)]).mask(rng.random(X.shape) < 0.02)
+Z = fastcluster.linkage_vector(X, "ward")"""
+LATER_WIDGET = """\
+_detail.LATER_BYTES = 0  # this heatmap's codes follow its first frame, as a large one's do
+w = Dendrogram.from_linkage(Z, frame=df, heatmap=True)
+display(w)
+time.sleep(6)  # the kernel is busy: the view's request for the codes waits"""
+WHOLE_WIDGET = """\
+_detail.LATER_BYTES = 10**12
+whole = Dendrogram.from_linkage(Z, frame=df, heatmap=True)
+whole"""
+
+
+def test_a_large_heatmap_is_drawn_from_block_sums_then_exactly(lab, nbpage, write_notebook):
+    nb = nbpage
+    name = write_notebook("later", [LATER_SETUP, LATER_WIDGET, WHOLE_WIDGET])
+    nb.open(lab.lab_url(name))
+    # run without waiting for the kernel: the first view is looked at while its cell sleeps
+    nb.page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    nb.wait_widgets(1)
+    # While the kernel sleeps the view has the block sums only: the heatmap is drawn from them,
+    # and the explain panel waits for the codes rather than blur a selection's means.
+    assert nb.attrs()["data-heatmap-later"] is not None
+    assert nb.attrs()["data-heatmap-columns"] == "5"
+    point = nb.hot_point()
+    nb.page.mouse.click(*point)
+    nb.wait_attr("data-selection", lambda v: bool(v))
+    assert "reading the data" in panel_text(nb)
+    coarse = nb.canvas()
+    nb.shot("heatmap-later-blocks")
+    assert nb.attrs()["data-heatmap-later"] is not None, "the codes came before the kernel woke"
+
+    nb.wait_widgets(2, timeout=60)
+    nb.wait_kernel()
+    nb.wait_attr("data-heatmap-later", lambda v: v is None, timeout=30)
+    text = wait_panel(nb, lambda t: "sd" in t)
+    assert "reading" not in text
+    nb.kexec("w.selection = ()")  # as the whole heatmap's view: nothing selected
+    nb.wait_attr("data-selection", lambda v: not v)
+    nb.page.mouse.move(0, 0)
+    nb.page.wait_for_timeout(300)
+    exact, whole = nb.canvas(0), nb.canvas(1)
+    nb.shot("heatmap-later-codes")
+    # With its codes the view draws exactly what a heatmap sent whole draws.
+    assert exact.rgba.shape == whole.rgba.shape
+    assert np.array_equal(exact.rgba, whole.rgba)
+    # From block sums: the same picture but for the heatmap's cells, whose colours are close.
+    rows = np.flatnonzero(np.abs(coarse.rgba.astype(int) - exact.rgba.astype(int)).max(axis=(1, 2)))
+    assert rows.size > 0, "block sums drew exactly what the codes draw: nothing was tested"
+    band = rows.max() - rows.min() + 1
+    assert band < exact.h * 0.5, (rows.min(), rows.max(), exact.h)
+    a = coarse.rgba[rows.min() : rows.max() + 1, :, :3].astype(float).ravel()
+    b = exact.rgba[rows.min() : rows.max() + 1, :, :3].astype(float).ravel()
+    assert np.corrcoef(a, b)[0, 1] > 0.9
+    assert nb.kjson("w._heatmap_later is None and 'codes' in w._heatmap")
+    assert nb.dialogs == []

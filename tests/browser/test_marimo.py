@@ -239,3 +239,60 @@ def test_theme_follows_marimo_not_the_os(open_app, os_scheme, query, want):
     seen = {k: scheme_of(c) for k, c in {**colors, "page": around}.items()}
     assert set(seen.values()) == {want}, (seen, colors, around)
     assert root.get_attribute("data-scheme") == want
+
+
+# ---- a large heatmap's codes reach the view in marimo too ---------------------------------------
+LATER_APP = """\
+import marimo
+
+app = marimo.App()
+
+
+@app.cell
+def _():
+    import marimo as mo
+
+    from dendrowidget import Dendrogram, _detail, datasets
+
+    _detail.LATER_BYTES = 0  # the fruits' heatmap travels as a large one does: codes after
+    w = Dendrogram.from_dataframe(datasets.fruits(), label="fruit_name",
+                                  numeric=["weight_grams", "sweetness_level", "color_intensity"])
+    mo.ui.anywidget(w)
+    return (w,)
+
+
+@app.cell
+def _(w):
+    import time
+
+    time.sleep(8)  # the kernel is busy: the view's request for the codes waits
+    later = w._heatmap_later is None
+    later
+    return
+
+
+if __name__ == "__main__":
+    app.run()
+"""
+
+
+def test_a_large_heatmap_gets_its_codes_in_marimo(browser, tmp_path):
+    app = tmp_path / "later_app.py"
+    app.write_text(LATER_APP)
+    server = MarimoServer(app, tmp_path)
+    server.start()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
+    try:
+        nb = NotebookPage(context.new_page(), [])
+        nb.page.goto(server.url + "/")
+        nb.wait_widgets(1, timeout=90)
+        assert nb.attrs()["data-heatmap-columns"] == "3"
+        assert nb.attrs().get("data-heatmap-later") is not None  # block sums first
+        nb.wait_attr("data-heatmap-later", lambda v: v is None, timeout=30)  # marimo sent them
+        nb.shot("marimo-heatmap-codes")
+    except Exception:
+        print(f"marimo log:\n{server.log_tail()}")
+        raise
+    finally:
+        context.close()
+        server.stop()

@@ -1,0 +1,58 @@
+"""A large heatmap travels in two steps: block sums first, the codes when the view asks.
+
+At 1,000,000 rows x 20 columns the codes are 40 MB, and every byte of the message that opens the
+widget passes through the Jupyter server and the page's deserialising before the first frame
+(measured: about 20 ms per MB). The first frame needs far less: at the full view one pixel spans
+hundreds of rows, so the view draws it from the sum and count of the known codes of every block
+of `block` rows (a few thousand blocks per column). Once drawn, the view asks for the codes
+({"type": "heatmap_detail"}) and the widget sends the full payload as an update of `_heatmap`.
+A page with no kernel (to_html) gets the full payload from the start.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+LATER_BYTES = 8_000_000  # codes past this size travel after the first frame
+BLOCKS = 4_096  # at most this many blocks per column (the block is a power of two >= 16)
+
+
+def block_size(n: int) -> int:
+    """Rows per block: the smallest power of two >= 16 leaving at most BLOCKS blocks."""
+    b = 16
+    while b * BLOCKS < n:
+        b *= 2
+    return b
+
+
+def block_sums(codes: np.ndarray, missing: int, block: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per column (rows of `codes`, shape columns x n) the sum and the count of the known codes
+    of each block of `block` rows (the last block may be shorter), as uint32."""
+    m, n = codes.shape
+    nb = -(-n // block)
+    pad = nb * block - n  # the short last block, padded with missing codes
+    if pad:
+        codes = np.concatenate([codes, np.full((m, pad), missing, dtype=codes.dtype)], axis=1)
+    c = codes.reshape(m, nb, block)
+    gone = (c == missing).sum(axis=2, dtype=np.uint64)
+    sums = c.sum(axis=2, dtype=np.uint64) - gone * np.uint64(missing)
+    counts = np.uint64(block) - gone
+    return sums.astype("<u4"), counts.astype("<u4")
+
+
+def split(heat: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """(what `_heatmap` holds at first, the full payload still to send or None). A heatmap whose
+    codes are at most LATER_BYTES travels whole."""
+    if not heat or "codes" not in heat:
+        return heat, None
+    codes = np.frombuffer(heat["codes"], dtype="<u2" if heat["dtype"] == "uint16" else "u1")
+    if codes.nbytes <= LATER_BYTES:
+        return heat, None
+    n, m = int(heat["n"]), len(heat["columns"])
+    block = block_size(n)
+    sums, counts = block_sums(codes.reshape(m, n), int(heat["missing"]), block)
+    first = {k: v for k, v in heat.items() if k != "codes"}
+    first.update(block=block, sums=memoryview(sums), counts=memoryview(counts), detail="later")
+    return first, heat
