@@ -19,14 +19,15 @@ export function makeSearch() {
      * Search `raw` again; `fresh`: the labels or the tree changed. False when nothing changed.
      * @param {string} raw
      * @param {() => string[]} lowerAll  every row's label, lower-cased
-     * @param {Int32Array} order
+     * @param {() => Int32Array} order  asked only for a query (a million-leaf tree's first
+     *   frame need not wait for it)
      * @param {boolean} fresh
      */
     run(raw, lowerAll, order, fresh) {
       const q = needle(raw);
       if (!fresh && q === query) return false;
       const within = !fresh && matches && narrows(query, q) ? matches : null;
-      matches = q ? findMatches(lowerAll(), order, q, within) : null;
+      matches = q ? findMatches(lowerAll(), order(), q, within) : null;
       query = q;
       index = -1;
       return true;

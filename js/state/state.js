@@ -106,7 +106,7 @@ export function createState(model, onChange) {
 
   /** Search the synced query again; `fresh`: the labels or the tree changed. @param {boolean} fresh */
   function runSearch(fresh) {
-    found.run(synced.search, () => labels.lowerAll(), L.order, fresh);
+    found.run(synced.search, () => labels.lowerAll(), () => L.order, fresh);
   }
 
 
