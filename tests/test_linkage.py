@@ -146,12 +146,13 @@ def test_invalid_linkage_is_refused(mutate, match: str) -> None:  # type: ignore
     value=st.sampled_from(
         [np.nan, np.inf, -1.0, -0.0, 0.0, 0.5, 1.0, 2.0, 3.0, 7.0, 13.0, 2.0**31, 1e300]
     ),
+    block=st.sampled_from([1, 2, 3, 5, _linkage.RULE_BLOCK]),
 )
 def test_fast_linkage_check_agrees_with_the_wordy_one(
-    Z: np.ndarray, row: int, col: int, value: float
+    Z: np.ndarray, row: int, col: int, value: float, block: int
 ) -> None:
-    # One cell changed (or none, when the row is past the end): the int32 check accepts exactly
-    # what the row-by-row check accepts.
+    # One cell changed (or none, when the row is past the end): the int32 check, a block of rows
+    # at a time, accepts exactly what the row-by-row check accepts.
     if row < len(Z):
         Z[row, col] = value
     try:
@@ -159,7 +160,12 @@ def test_fast_linkage_check_agrees_with_the_wordy_one(
         valid = True
     except InputError:
         valid = False
-    assert _linkage._obeys_rules(Z) == valid
+    default = _linkage.RULE_BLOCK
+    _linkage.RULE_BLOCK = block
+    try:
+        assert _linkage._obeys_rules(Z) == valid
+    finally:
+        _linkage.RULE_BLOCK = default
 
 
 def test_linkage_using_a_node_twice() -> None:
