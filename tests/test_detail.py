@@ -3,6 +3,8 @@ the view asks for them; a page with no kernel gets the codes at once."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -97,3 +99,20 @@ def test_answers_and_offline_pages_do_not_wait_for_the_codes(small_later: None) 
     pd.testing.assert_frame_equal(w.cluster_summary, whole.cluster_summary)
     paths = [b["path"] for b in model_state(w)["buffers"]]  # the page has no kernel to ask
     assert ["_heatmap", "codes"] in paths and ["_heatmap", "sums"] not in paths
+
+
+def test_a_displayed_heatmap_sends_its_codes_when_the_cell_ends(
+    small_later: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # IPython's own event manager, as a kernel runs it: post_run_cell fires after each cell.
+    from IPython.core.events import EventManager, available_events
+
+    events = EventManager(None, available_events)
+    monkeypatch.setattr("IPython.get_ipython", lambda: SimpleNamespace(events=events))
+    shown, hidden = widget(frame()), widget(frame(seed=1))
+    shown._repr_mimebundle_()
+    assert shown._heatmap_later is not None  # not during the cell: its display goes first
+    events.trigger("post_run_cell", None)
+    assert shown._heatmap_later is None and "codes" in shown._heatmap
+    assert hidden._heatmap_later is not None  # never shown: nothing to send it to
+    assert events.callbacks["post_run_cell"] == []  # once

@@ -4,13 +4,17 @@ At 1,000,000 rows x 20 columns the codes are 40 MB, and every byte of the messag
 widget passes through the Jupyter server and the page's deserialising before the first frame
 (measured: about 20 ms per MB). The first frame needs far less: at the full view one pixel spans
 hundreds of rows, so the view draws it from the sum and count of the known codes of every block
-of `block` rows (a few thousand blocks per column). Once drawn, the view asks for the codes
-({"type": "heatmap_detail"}) and the widget sends the full payload as an update of `_heatmap`.
-A page with no kernel (to_html) gets the full payload from the start.
+of `block` rows (a few thousand blocks per column). The widget then sends the full payload as an
+update of `_heatmap`, once: when the IPython cell that displayed it has finished (its display
+message is out by then; a notebook run without a page, nbconvert --execute, saves the codes
+too), or when a view asks first ({"type": "heatmap_detail"}, sent once its first frame is on
+screen: marimo, a widget inside a box). A page with no kernel (to_html) gets the full payload
+from the start.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -56,3 +60,20 @@ def split(heat: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
     first = {k: v for k, v in heat.items() if k != "codes"}
     first.update(block=block, sums=memoryview(sums), counts=memoryview(counts), detail="later")
     return first, heat
+
+
+def after_cell(send: Callable[[], None]) -> None:
+    """Call `send` when the running IPython cell has finished; nothing outside IPython."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
+        return
+    ip = get_ipython()
+    if ip is None or not hasattr(ip, "events"):
+        return
+
+    def once(*_args: object) -> None:
+        ip.events.unregister("post_run_cell", once)
+        send()
+
+    ip.events.register("post_run_cell", once)

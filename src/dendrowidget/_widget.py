@@ -503,6 +503,12 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
         except Exception as err:  # a message handler must never raise into the kernel
             warnings.warn(f"dendrowidget could not handle a view message: {err}", stacklevel=2)
 
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if self._heatmap_later is not None:  # shown: the codes follow at the end of the cell
+            _detail.after_cell(self._send_heatmap_detail)
+        return bundle
+
     def _send_heatmap_detail(self) -> None:
         later, self._heatmap_later = self._heatmap_later, None
         if later is not None:  # once: every later view reads the full payload from the model

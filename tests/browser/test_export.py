@@ -239,3 +239,33 @@ def test_nbconvert_export_of_a_box_of_anywidgets(browser, tmp_path):
         assert [u for u in requested if "mathjax" not in u.lower()] == []
     finally:
         context.close()
+
+
+def test_nbconvert_export_of_a_large_heatmap_holds_its_codes(browser, tmp_path):
+    """A large heatmap's codes follow its first frame (`_detail.py`). A notebook executed with no
+    page to ask for them still saves them: the kernel sends them when the cell has finished."""
+    import subprocess
+    import sys
+
+    from _notebooks import write_notebook
+
+    later = "from dendrowidget import _detail\n\n_detail.LATER_BYTES = 0  # as a large heatmap's"
+    name = write_notebook(tmp_path, "large", [later, FRUIT_WIDGET + "\nw"])
+    cmd = [sys.executable, "-m", "jupyter", "nbconvert", "--to", "dendrowidget_html", "--execute"]
+    subprocess.run([*cmd, str(tmp_path / name)], check=True, capture_output=True, timeout=300)
+    out = tmp_path / "large.html"
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    try:
+        nb, requested = open_offline(context, out)
+        nb.wait_widgets(1, timeout=30)
+        attrs = nb.attrs()
+        assert attrs["data-heatmap-columns"] == "3"
+        assert "data-heatmap-later" not in attrs, "the page holds block sums, not the codes"
+        nb.page.mouse.click(*nb.hot_point())
+        nb.wait_attr("data-selection", lambda v: bool(v))
+        text = nb.root().locator(".dendrowidget-explain").inner_text()
+        assert " sd" in text and "reading" not in text, text
+        nb.shot("nbconvert-large-heatmap", i=None)
+        assert [u for u in requested if "mathjax" not in u.lower()] == []
+    finally:
+        context.close()
