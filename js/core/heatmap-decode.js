@@ -47,7 +47,7 @@
  * @property {"zscore" | "minmax" | "none"} scale
  * @property {[number, number]} range   colour range in scale units
  * @property {NumericColumn[]} columns
- * @property {boolean} later   only block sums so far: the codes follow (the view asks Python)
+ * @property {boolean} later   only block sums so far: the codes follow (_detail.py)
  */
 
 /** Field order of the payload's "stats" buffer. */

@@ -1,4 +1,4 @@
-"""A large heatmap travels in two steps: block sums first, the codes when the view asks.
+"""A large heatmap travels in two steps: block sums first, the codes after the first frame.
 
 At 1,000,000 rows x 20 columns the codes are 40 MB, and every byte of the message that opens the
 widget passes through the Jupyter server and the page's deserialising before the first frame
@@ -35,15 +35,16 @@ def block_sums(codes: np.ndarray, missing: int, block: int) -> tuple[np.ndarray,
     """Per column (rows of `codes`, shape columns x n) the sum and the count of the known codes
     of each block of `block` rows (the last block may be shorter), as uint32."""
     m, n = codes.shape
-    nb = -(-n // block)
-    pad = nb * block - n  # the short last block, padded with missing codes
-    if pad:
-        codes = np.concatenate([codes, np.full((m, pad), missing, dtype=codes.dtype)], axis=1)
-    c = codes.reshape(m, nb, block)
-    gone = (c == missing).sum(axis=2, dtype=np.uint64)
-    sums = c.sum(axis=2, dtype=np.uint64) - gone * np.uint64(missing)
-    counts = np.uint64(block) - gone
-    return sums.astype("<u4"), counts.astype("<u4")
+    whole = n // block * block  # the full blocks are a view (no copy); the short last one apart
+    parts = [codes[:, :whole].reshape(m, -1, block)]
+    if whole < n:
+        parts.append(codes[:, whole:].reshape(m, 1, n - whole))
+    sums, counts = [], []
+    for c in parts:
+        gone = (c == missing).sum(axis=2, dtype=np.uint64)
+        sums.append(c.sum(axis=2, dtype=np.uint64) - gone * np.uint64(missing))
+        counts.append(np.uint64(c.shape[2]) - gone)
+    return np.hstack(sums).astype("<u4"), np.hstack(counts).astype("<u4")
 
 
 def split(heat: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:

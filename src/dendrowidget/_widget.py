@@ -177,7 +177,8 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
         self._distances_cache = None
         self._expand_callbacks: list[Callable[[Dendrogram], object]] = []
         heat, strips = _data.payloads(b.data, lambda: b.tree.order, b.options)
-        # A large heatmap's codes follow the first frame (_detail): sent when the view asks.
+        # A large heatmap's codes follow the first frame (_detail): at the end of the cell that
+        # shows it, or when a view asks.
         heat, self._heatmap_later = _detail.split(heat)
         self._explorer: Dendrogram | None = None
         # Options go through the checks inside __init__: a bad one raises before the widget
