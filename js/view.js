@@ -316,16 +316,17 @@ export function createView(model, el) {
   drawNow();
   root.setAttribute("data-ready", "1"); // last: browser tests wait for it
   warmLayout();
-  // A large heatmap came as block sums (_detail.py): ask for its codes once the first frame is
-  // on screen, so their megabytes do not hold it up (the timer: a hidden page has no frames).
-  let asked = false;
-  const askForCodes = () => {
-    if (asked || signal.aborted || !send || !state.data.prep?.later) return;
-    asked = true;
-    send({ type: "heatmap_detail" });
+  // Once the first frame is on screen, tell Python: it then sends a large heatmap's codes
+  // (_detail.py; they came as block sums) and computes the rest of the tree's layout, neither of
+  // which may hold that frame up. Once per view; the timer: a hidden page has no frames.
+  let told = false;
+  const tellDrawn = () => {
+    if (told || signal.aborted || !send) return;
+    told = true;
+    send({ type: "drawn" });
   };
-  requestAnimationFrame(() => setTimeout(askForCodes, 0));
-  setTimeout(askForCodes, 1000);
+  requestAnimationFrame(() => setTimeout(tellDrawn, 0));
+  setTimeout(tellDrawn, 1000);
 
   return () => {
     ac.abort();

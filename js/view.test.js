@@ -459,7 +459,7 @@ describe("the data beside the tree", () => {
     expect(root.dataset.annotationColumns).toBe("1");
   });
 
-  it("asks once for a large heatmap's codes after drawing its block sums, and keeps compare mode", async () => {
+  it("tells Python once it has drawn a large heatmap's block sums (for the codes), and keeps compare mode", async () => {
     const whole = dataPayloads();
     const { codes: _codes, ...rest } = whole._heatmap;
     const later = {
@@ -471,7 +471,7 @@ describe("the data beside the tree", () => {
     expect(root.dataset.heatmapColumns).toBe("1");
     expect(model.sent).toEqual([]); // not before the first frame is on screen
     await new Promise((r) => setTimeout(r, 1100));
-    expect(model.sent).toEqual([{ type: "heatmap_detail" }]);
+    expect(model.sent).toEqual([{ type: "drawn" }]);
     const panel = /** @type {HTMLElement} */ (root.querySelector(".dendrowidget-explain"));
     model.fromPython("selection", [4]);
     expect(panel.textContent).toContain("reading the data");
@@ -481,13 +481,14 @@ describe("the data beside the tree", () => {
     expect(root.hasAttribute("data-heatmap-later")).toBe(false);
     expect(root.hasAttribute("data-compare")).toBe(true);
     await new Promise((r) => setTimeout(r, 1100));
-    expect(model.sent).toEqual([{ type: "heatmap_detail" }]);
+    expect(model.sent).toEqual([{ type: "drawn" }]); // once per view, whatever changes
   });
 
-  it("never asks for codes a whole heatmap already has", async () => {
+  it("tells Python it has drawn once, after its first frame, with or without a heatmap", async () => {
     const { model } = mount(dataPayloads());
-    await new Promise((r) => setTimeout(r, 1100));
     expect(model.sent).toEqual([]);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(model.sent).toEqual([{ type: "drawn" }]);
   });
 
   it("explains the selection against the rest beside the toolbar, names as text only", () => {

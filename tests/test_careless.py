@@ -64,6 +64,20 @@ def test_a_selection_mutated_in_place_never_changes_the_answers() -> None:
     assert w.selected_indices == [5]
 
 
+def test_a_linkage_changed_in_place_after_the_build_changes_no_answer() -> None:
+    # The check reads Z in place (no 32 MB copy at a million rows): nothing may read it later,
+    # the layout computed in the background included.
+    w0 = fruits(n_clusters=4)
+    Z = w0.linkage
+    w = Dendrogram.from_linkage(Z, n_clusters=4)
+    Z[:, 2] = Z[::-1, 2]  # heights reversed: a valid-looking but different tree
+    Z[:, [0, 1]] = Z[:, [1, 0]]
+    assert w.leaves == w0.leaves
+    assert same_partition(w.clusters.to_numpy(), w0.clusters.to_numpy())
+    np.testing.assert_array_equal(w.linkage, w0.linkage)
+    assert w.cut_steps.tolist() == w0.cut_steps.tolist()
+
+
 def test_palette_mutated_in_place_never_changes_the_colours() -> None:
     w = fruits(n_clusters=3)
     colors = w.cluster_colors

@@ -80,9 +80,9 @@ def test_a_large_heatmap_sends_block_sums_first_then_its_codes_once(small_later:
     assert bytes(first["stats"]) == bytes(full["stats"])
     sent = []
     w.observe(lambda change: sent.append(change["new"]), names="_heatmap")
-    w._on_view_message(w, {"type": "heatmap_detail"}, [])
+    w._on_view_message(w, {"type": "drawn"}, [])
     assert w._heatmap is full and w._heatmap_later is None and len(sent) == 1
-    w._on_view_message(w, {"type": "heatmap_detail"}, [])  # a second view asks too: no resend
+    w._on_view_message(w, {"type": "drawn"}, [])  # a second view drew too: no resend
     assert len(sent) == 1
 
 

@@ -168,6 +168,21 @@ def test_fast_linkage_check_agrees_with_the_wordy_one(
         _linkage.RULE_BLOCK = default
 
 
+@settings(max_examples=200, deadline=None)
+@given(Z=random_linkage(max_leaves=40), order=st.sampled_from(["C", "F"]), neg=st.booleans())
+def test_checked_linkage_is_an_exact_private_copy(Z: np.ndarray, order: str, neg: bool) -> None:
+    # The check reads the user's Z in place; what it keeps is a bit-exact copy (-0.0 included)
+    # sharing no memory with it, in either memory order.
+    if neg:
+        Z[Z[:, 2] == 0, 2] = -0.0
+    Z = np.asarray(Z, order=order)
+    m = _linkage.check_linkage(Z)
+    for part in (m.a, m.b, m.height, m.count):
+        assert not np.shares_memory(part, Z)
+    back = m.matrix()
+    assert back.dtype == np.float64 and back.tobytes() == np.ascontiguousarray(Z).tobytes()
+
+
 def test_linkage_using_a_node_twice() -> None:
     Z = np.array([[0, 1, 1.0, 2], [0, 2, 2.0, 2]], dtype=float)
     with pytest.raises(InputError, match="exactly once"):

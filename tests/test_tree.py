@@ -82,13 +82,14 @@ def test_tiny_trees(n: int) -> None:
 def test_background_layout_equals_build_tree_and_is_read_only() -> None:
     from dendrowidget import _options
     from dendrowidget._built import layout
+    from dendrowidget._merges import Merges
     from dendrowidget._tree import Layout
 
     rng = np.random.default_rng(8)
     Z = linkage(rng.normal(size=(300, 3)), "centroid")  # inversions: the sparse-table path
     for sort in SORTS:
         o = _options.make(method=None, metric=None, **sort)
-        ref, tree = build_tree(Z, **sort), layout(Z, o)
+        ref, tree = build_tree(Z, **sort), layout(Merges.of(Z), o)
         for name in ["left", "right", "height", *Layout.__dataclass_fields__]:
             got = getattr(tree, name)
             np.testing.assert_array_equal(got, getattr(ref, name))
@@ -98,6 +99,7 @@ def test_background_layout_equals_build_tree_and_is_read_only() -> None:
 def test_layout_errors_surface_on_first_use() -> None:
     from concurrent.futures import Future
 
+    from dendrowidget._merges import Merges
     from dendrowidget._tree import start_tree
 
     def failing(fn: object) -> Future:
@@ -105,7 +107,60 @@ def test_layout_errors_surface_on_first_use() -> None:
         f.set_exception(MemoryError("no room for the layout"))
         return f
 
-    tree = start_tree(linkage(np.arange(8.0)[:, None]), False, False, failing)
+    tree = start_tree(Merges.of(linkage(np.arange(8.0)[:, None])), False, False, failing)
     assert tree.n == 8 and len(tree.left) == 7  # the payload's part is there
     with pytest.raises(MemoryError, match="no room"):
         _ = tree.order
+
+
+def test_the_layout_waits_for_a_drawn_view_or_an_answer() -> None:
+    # At a million leaves the layout is 0.2 s of CPU: it must not run while the page decodes and
+    # draws the first frame. It starts when a view says it has drawn, or when an answer needs it.
+    from concurrent.futures import wait
+
+    Z = linkage(np.random.default_rng(3).normal(size=(40, 2)), "ward")
+    w = Dendrogram.from_linkage(Z)
+    w._repr_mimebundle_()  # displaying it neither
+    assert "no cut" in repr(w) and not w._t.pending.done()
+    w._on_view_message(w, {"type": "drawn"}, [])
+    assert wait([w._t.pending], timeout=30).done  # computed by the background worker
+    assert w.leaves == dendrogram(Z, no_plot=True)["leaves"]
+    w2 = Dendrogram.from_linkage(Z)
+    assert not w2._t.pending.done()
+    assert w2.leaves == w.leaves  # no view at all: the answer computes it
+
+
+def test_a_deferred_layout_is_computed_once_whoever_asks_first() -> None:
+    import threading
+
+    from dendrowidget._built import Later
+    from dendrowidget._tree import Layout
+
+    calls = []
+
+    def slow() -> Layout:
+        calls.append(threading.current_thread().name)
+        threading.Event().wait(0.05)
+        return Layout(*(np.zeros(1) for _ in range(7)))
+
+    for _ in range(5):
+        calls.clear()
+        later = Later(slow)
+        got: list[object] = []
+        ask = [later.result, got.append]
+        askers = [threading.Thread(target=lambda a=ask: a[1](a[0]())) for _ in range(4)]
+        later.start()
+        for t in askers:
+            t.start()
+        later.start()
+        for t in askers:
+            t.join()
+        assert len(calls) == 1 and len(got) == 4 and all(g is got[0] for g in got)
+
+    def broken() -> Layout:
+        raise MemoryError("no room for the layout")
+
+    later = Later(broken)
+    for _ in range(2):  # the layout's own error, to every asker
+        with pytest.raises(MemoryError, match="no room"):
+            later.result()

@@ -17,9 +17,10 @@ def _is_sparse(data: object) -> bool:
     return bool(issparse(data))
 
 
-def as_float_array(data: Any, what: str) -> np.ndarray:
+def as_float_array(data: Any, what: str, *, copy: bool = True) -> np.ndarray:
     """A private float64 copy of numeric array-like data, or an error naming what it holds
-    instead (sparse, structured, complex, missing or non-numeric values)."""
+    instead (sparse, structured, complex, missing or non-numeric values). ``copy=False``: the
+    data itself when it is a float64 array already (for a caller that only reads it, at once)."""
     if _is_sparse(data):
         raise InputError(
             f"{what} is a sparse matrix; hierarchical clustering needs dense values: pass "
@@ -43,7 +44,7 @@ def as_float_array(data: Any, what: str) -> np.ndarray:
             "columns (np.column_stack([x.real, x.imag])) or take np.abs(x)"
         )
     try:
-        out = np.array(data, dtype=np.float64, copy=True)
+        out = np.array(data, dtype=np.float64, copy=True) if copy else np.asarray(data, np.float64)
     except (TypeError, ValueError, OverflowError):
         raise InputError(
             f"{what} must be numeric; it has non-numeric values. For a table with text columns "

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from . import _dask, _data, _features, _heatmap, _linkage, _payload, _reduce
@@ -43,10 +42,6 @@ def row_labels(df: pd.DataFrame, label: Any) -> list[str] | None:
     if isinstance(df.index, pd.RangeIndex) and df.index.start == 0 and df.index.step == 1:
         return None
     return [str(v) for v in df.index]
-
-
-def _default_frame(labels: list[str] | None, n: int) -> pd.DataFrame:
-    return pd.DataFrame({"label": labels if labels is not None else np.arange(n)})
 
 
 def from_features(
@@ -123,23 +118,20 @@ def _reduced(
 
 
 def from_linkage(Z: Any, labels: Any, frame: Any, o: Options) -> Built:
-    Zv = _linkage.validate_linkage(Z)
-    n = Zv.shape[0] + 1
+    merges = _linkage.check_linkage(Z)
+    n = merges.n
     lab = labels_from(labels, n)
-    given = frame is not None
-    if frame is None:
-        frame = _default_frame(lab, n)
-    elif not isinstance(frame, pd.DataFrame):
-        raise InputError(
-            f"frame must be a pandas DataFrame with one row per leaf (the rows selected_frame "
-            f"returns), got {type(frame).__name__}; wrap it: pd.DataFrame(...)"
-        )
-    elif len(frame) != n:
-        raise InputError(f"frame has {len(frame)} rows but the linkage has {n} leaves")
-    else:
+    if frame is not None:  # else the row map makes a frame when an answer first needs one
+        if not isinstance(frame, pd.DataFrame):
+            raise InputError(
+                f"frame must be a pandas DataFrame with one row per leaf (the rows "
+                f"selected_frame returns), got {type(frame).__name__}; wrap it: pd.DataFrame(...)"
+            )
+        if len(frame) != n:
+            raise InputError(f"frame has {len(frame)} rows but the linkage has {n} leaves")
         frame = frame.copy()
-    plan = _data.plan(frame if given else None, o)
-    return built(Zv, PlainRows(frame, lab), o, lab, data=plan)
+    plan = _data.plan(frame, o)
+    return built(merges, PlainRows(frame, lab, n), o, lab, data=plan)
 
 
 def from_distances(D: Any, labels: Any, o: Options) -> Built:
@@ -147,5 +139,5 @@ def from_distances(D: Any, labels: Any, o: Options) -> Built:
     Z = _linkage.linkage_from_distances(condensed, o.method, o.optimal_ordering)
     n = Z.shape[0] + 1
     lab = labels_from(labels, n)
-    rows = PlainRows(_default_frame(lab, n), lab)
+    rows = PlainRows(None, lab, n)
     return built(Z, rows, o, lab, distances=condensed, data=_data.plan(None, o))

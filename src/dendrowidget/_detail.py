@@ -7,9 +7,9 @@ hundreds of rows, so the view draws it from the sum and count of the known codes
 of `block` rows (a few thousand blocks per column). The widget then sends the full payload as an
 update of `_heatmap`, once: when the IPython cell that displayed it has finished (its display
 message is out by then; a notebook run without a page, nbconvert --execute, saves the codes
-too), or when a view asks first ({"type": "heatmap_detail"}, sent once its first frame is on
-screen: marimo, a widget inside a box). A page with no kernel (to_html) gets the full payload
-from the start.
+too), or when a view says first that it has drawn ({"type": "drawn"}, sent once its first
+frame is on screen: marimo, a widget inside a box). A page with no kernel (to_html) gets the full
+payload from the start.
 """
 
 from __future__ import annotations

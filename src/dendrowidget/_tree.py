@@ -4,7 +4,7 @@ Everything is vectorized numpy and iterative: single linkage on 100k points make
 so nothing here may recurse or loop in Python per node.
 
 A Tree has its drawn children and heights at once (all the view needs); the rest of its layout
-may be computed in the background (see `start_tree`) and is waited for on first use.
+is computed on first use, or earlier in the background (`Tree.prefetch`, see `_built.Later`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+
+from ._merges import Merges, ids_dtype
 
 SortOption = Literal["ascending", "descending"] | bool
 
@@ -49,6 +51,12 @@ class Tree:
     def layout(self) -> Layout:
         return self.pending.result()
 
+    def prefetch(self) -> None:
+        """Start computing the layout in the background, if its future can (see `_built.Later`)."""
+        start = getattr(self.pending, "start", None)
+        if start is not None:
+            start()
+
     count = property(lambda self: self.layout.count)
     start = property(lambda self: self.layout.start)
     order = property(lambda self: self.layout.order)
@@ -66,44 +74,36 @@ class Tree:
         )
 
 
-def _ids(m: int) -> type[np.signedinteger]:
-    # int32 ids halve the memory traffic of the gathers and scatters below, which dominate at a
-    # million leaves (measured); int64 only for trees past 2**31 nodes.
-    return np.int32 if m < 2**31 else np.int64
-
-
-def _counts(Z: np.ndarray) -> np.ndarray:
+def _counts(m: Merges) -> np.ndarray:
     """Leaves under each node (2n-1,)."""
-    n = Z.shape[0] + 1
-    count = np.ones(2 * n - 1, dtype=_ids(2 * n - 1))
-    count[n:] = Z[:, 3]
+    n = m.n
+    count = np.ones(2 * n - 1, dtype=ids_dtype(2 * n - 1))
+    count[n:] = m.count
     return count
 
 
 def _orient(
-    Z: np.ndarray, count_sort: SortOption, distance_sort: SortOption
+    m: Merges, count_sort: SortOption, distance_sort: SortOption
 ) -> tuple[np.ndarray, np.ndarray]:
     """Decide which child is drawn left, exactly as scipy's dendrogram does.
 
     scipy compares the children's leaf counts (count_sort, which wins over distance_sort) or the
     heights of the children's own merges (distance_sort; a leaf counts as height 0).
     """
-    n = Z.shape[0] + 1
-    a = Z[:, 0].astype(_ids(2 * n - 1))
-    b = Z[:, 1].astype(_ids(2 * n - 1))
+    n, a, b = m.n, m.a, m.b
     if count_sort in ("ascending", True, "descending"):
-        count = _counts(Z)
+        count = _counts(m)
         swap = count[a] > count[b]
         if count_sort == "descending":
             swap = ~swap
     elif distance_sort in ("ascending", True, "descending"):
         height_of = np.zeros(2 * n - 1, dtype=np.float64)
-        height_of[n:] = Z[:, 2]
+        height_of[n:] = m.height
         swap = height_of[a] > height_of[b]
         if distance_sort == "descending":
             swap = ~swap
     else:
-        return a, b
+        return a, b  # as given: the merges' own (private) arrays
     return np.where(swap, b, a), np.where(swap, a, b)
 
 
@@ -176,18 +176,15 @@ def lay_out(left: np.ndarray, right: np.ndarray, height: np.ndarray, count: np.n
 
 
 def start_tree(
-    Z: np.ndarray,
+    m: Merges,
     count_sort: SortOption,
     distance_sort: SortOption,
     run: Callable[[Callable[[], Layout]], Future],
 ) -> Tree:
-    """A Tree of a valid Z with its drawn children now and its layout given to `run` (which
+    """A Tree of valid merges with its drawn children now and its layout given to `run` (which
     may compute it in the background)."""
-    left, right = _orient(Z, count_sort, distance_sort)
-    height = np.ascontiguousarray(Z[:, 2], dtype=np.float64)
-    return Tree(
-        len(height) + 1, left, right, height, run(lambda: lay_out(left, right, height, _counts(Z)))
-    )
+    left, right = _orient(m, count_sort, distance_sort)
+    return Tree(m.n, left, right, m.height, run(lambda: lay_out(left, right, m.height, _counts(m))))
 
 
 def now(fn: Callable[[], Layout]) -> Future:
@@ -203,5 +200,5 @@ def build_tree(
     count_sort: SortOption = False,
     distance_sort: SortOption = False,
 ) -> Tree:
-    """Lay out a valid linkage matrix (see `_linkage.validate_linkage`) the way scipy draws it."""
-    return start_tree(Z, count_sort, distance_sort, now)
+    """Lay out a valid linkage matrix (see `_linkage.check_linkage`) the way scipy draws it."""
+    return start_tree(Merges.of(Z), count_sort, distance_sort, now)

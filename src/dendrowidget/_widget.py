@@ -481,8 +481,9 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
             kind = _frontend.message_type(content)
             if kind == "cell":  # a heatmap cell's exact value, for the tooltip
                 self.send(self._cell_reply(content))
-            elif kind == "heatmap_detail":  # the view drew the block sums: now the codes
-                self._send_heatmap_detail()
+            elif kind == "drawn":  # a view's first frame is on screen: now the deferred work
+                self._t.prefetch()  # the rest of the layout, for the first answer
+                self._send_heatmap_detail()  # a large heatmap's codes (_detail.py)
             elif kind == "expand":
                 leaf = _frontend.leaf_id(content.get("leaf"), self._t.n)
                 leaf = self._check("expanded_leaf", leaf)
@@ -531,6 +532,10 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
         )
 
     def __repr__(self) -> str:
+        if self.cut_height is None and self._cluster_nodes is None:
+            # No cut: nothing to count. Displaying calls this, and the tree's layout may still
+            # be computed in the background (waiting cost 200 ms of a 1M-leaf first paint).
+            return f"<Dendrogram: {self.n_leaves} leaves, no cut, 1 cluster>"
         nodes = list(self.cluster_nodes)
         # leaves under no cluster node (counted on the tree: no row answer, which may be lazy)
         outliers = self.n_leaves - int(np.sum(self._t.count[nodes])) if nodes else self.n_leaves
