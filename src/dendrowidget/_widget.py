@@ -176,6 +176,8 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
         self._b = b
         self._distances_cache = None
         self._expand_callbacks: list[Callable[[Dendrogram], object]] = []
+        if b.data.heatmap or b.data.annotations:  # their payloads are in drawn order: start the
+            b.tree.prefetch()  # layout now, in the background, while the heatmap's codes are made
         heat, strips = _data.payloads(b.data, lambda: b.tree.order, b.options)
         # A large heatmap's codes follow the first frame (_detail): at the end of the cell that
         # shows it, or when a view asks.
