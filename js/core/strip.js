@@ -59,3 +59,27 @@ export function markerAt(fr, sg, x, y) {
   }
   return best;
 }
+
+/**
+ * The best cuts' labels, merged where they would overlap: markers closer than `minGap` px (each
+ * to the previous one) along the height axis share one label, "k=13, 15", at the first's place.
+ * @param {number[]} pos  the markers' positions along the height axis, px
+ * @param {number[]} ks   their k
+ * @param {number} minGap
+ * @returns {{pos: number, text: string}[]}
+ */
+export function markerLabels(pos, ks, minGap) {
+  const idx = pos.map((_, i) => i).sort((a, b) => pos[a] - pos[b] || ks[a] - ks[b]);
+  /** @type {{pos: number, last: number, ks: number[]}[]} */
+  const groups = [];
+  for (const i of idx) {
+    const g = groups[groups.length - 1];
+    if (g && pos[i] - g.last < minGap) {
+      g.ks.push(ks[i]);
+      g.last = pos[i];
+    } else {
+      groups.push({ pos: pos[i], last: pos[i], ks: [ks[i]] });
+    }
+  }
+  return groups.map((g) => ({ pos: g.pos, text: `k=${g.ks.sort((a, b) => a - b).join(", ")}` }));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeFrame, plotRect } from "./frame.js";
-import { markerAt, readSuggestions, stripBase } from "./strip.js";
+import { markerAt, markerLabels, readSuggestions, stripBase } from "./strip.js";
 
 const SG = { k: [2, 3, 4], height: [8, 5, 2], silhouette: [0.3, 0.6, 0.1], best: [5, 8, 2] };
 
@@ -24,5 +24,19 @@ describe("cut-advice strip", () => {
     const [x, y] = fr.xy(stripBase(fr) + 200, fr.heightPos(5));
     expect(markerAt(fr, SG, x, y)).toBeNull(); // far from the strip
     expect(markerAt(fr, null, x, y)).toBeNull();
+  });
+
+  it("merges the labels of markers that would overlap, and only those", () => {
+    expect(markerLabels([100, 40, 300], [3, 5, 2], 12)).toEqual([
+      { pos: 40, text: "k=5" }, { pos: 100, text: "k=3" }, { pos: 300, text: "k=2" },
+    ]);
+    // k = 15 and 13 drawn 6 px apart (a short tree): one label, ks ascending, at the first
+    expect(markerLabels([206, 200, 90], [13, 15, 4], 12)).toEqual([
+      { pos: 90, text: "k=4" }, { pos: 200, text: "k=13, 15" },
+    ]);
+    // a chain of close markers stays one label; exactly minGap apart is far enough
+    expect(markerLabels([0, 8, 16], [2, 3, 4], 12)).toEqual([{ pos: 0, text: "k=2, 3, 4" }]);
+    expect(markerLabels([0, 12], [2, 3], 12)).toEqual([{ pos: 0, text: "k=2" }, { pos: 12, text: "k=3" }]);
+    expect(markerLabels([], [], 12)).toEqual([]);
   });
 });

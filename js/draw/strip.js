@@ -1,6 +1,6 @@
 // The cut-advice strip (core/strip.js): silhouette bars along the height axis, the best three
 // cuts marked with a triangle and their k. Drawn faint: advice, not data.
-import { STRIP_PX, stripBase } from "../core/strip.js";
+import { markerLabels, STRIP_PX, stripBase } from "../core/strip.js";
 
 /** @typedef {import("./scene.js").Scene} Scene */
 
@@ -28,6 +28,10 @@ export function drawStrip(ctx, s) {
   ctx.font = `${theme.fontSize - 1}px ${theme.font}`;
   ctx.textBaseline = "middle";
   ctx.textAlign = "left";
+  /** @type {number[]} */
+  const pos = [];
+  /** @type {number[]} */
+  const ks = [];
   for (const h of sg.best) {
     if (h < fr.win[2] || h > fr.win[3]) continue;
     const i = sg.height.indexOf(h);
@@ -41,9 +45,25 @@ export function drawStrip(ctx, s) {
     ctx.closePath();
     ctx.fill();
     if (i >= 0) {
-      const [tx, ty] = fr.xy(a0 + 11, b);
-      ctx.fillText(`k=${sg.k[i]}`, tx, ty);
+      pos.push(b);
+      ks.push(sg.k[i]);
     }
+  }
+  // Close cuts (a short tree, or zoomed out) share a label instead of printing over each other:
+  // along a vertical height axis a line of text apart, along a horizontal one a label's width.
+  const minGap = fr.vertical
+    ? theme.fontSize + 2
+    : Math.max(0, ...ks.map((k) => ctx.measureText(`k=${k}`).width)) + 6;
+  for (const { pos: b, text } of markerLabels(pos, ks, minGap)) {
+    const [tx, ty] = fr.xy(a0 + 11, b);
+    // On the background's colour: the labels sit over the tree's lowest links.
+    const w = ctx.measureText(text).width, fs = theme.fontSize;
+    ctx.fillStyle = theme.bg;
+    ctx.globalAlpha = 0.85;
+    ctx.fillRect(tx - 1, ty - fs / 2 - 1, w + 2, fs + 2);
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = theme.fg;
+    ctx.fillText(text, tx, ty);
   }
   ctx.restore();
 }
