@@ -277,6 +277,7 @@ export function createView(model, el) {
   const measurer = ctx ?? { font: "", measureText: (/** @type {string} */ t) => ({ width: t.length * 6 }) };
   // A standalone page's model says it has no kernel: nothing there answers a message.
   const send = /** @type {any} */ (model).kernel === false ? null : (/** @type {object} */ c) => model.send(c);
+  panel.offline = !send;
   wireToolbar(tb, { state, png: () => pngOf(sceneNow()), svg: () => svgOf(sceneNow(), measurer), send }, signal);
   wireExplainPanel(panel, { state }, signal);
   const stopSync = listenModel(model, state);

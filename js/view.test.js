@@ -484,6 +484,25 @@ describe("the data beside the tree", () => {
     expect(model.sent).toEqual([{ type: "drawn" }]); // once per view, whatever changes
   });
 
+  it("on a page with no kernel, says block sums will not turn into codes", () => {
+    const whole = dataPayloads();
+    const { codes: _codes, ...rest } = whole._heatmap;
+    const later = {
+      ...rest, block: 16, detail: "later",
+      sums: new DataView(new Uint32Array([3]).buffer), counts: new DataView(new Uint32Array([3]).buffer),
+    };
+    const model = fakeModel(state({ ...whole, _heatmap: later }));
+    Object.assign(model, { kernel: false });
+    const el = document.createElement("div");
+    document.body.append(el);
+    cleanups.push(/** @type {() => void} */ (widget.render(/** @type {any} */ ({ model, el, signal: new AbortController().signal }))));
+    const root = /** @type {HTMLElement} */ (el.querySelector(".dendrowidget"));
+    model.fromPython("selection", [4]);
+    const panel = /** @type {HTMLElement} */ (root.querySelector(".dendrowidget-explain"));
+    expect(panel.textContent).toContain("re-run the cell and save");
+    expect(panel.textContent).not.toContain("reading the data");
+  });
+
   it("tells Python it has drawn once, after its first frame, with or without a heatmap", async () => {
     const { model } = mount(dataPayloads());
     expect(model.sent).toEqual([]);

@@ -13,6 +13,7 @@ import { h } from "./toolbar.js";
  * @property {HTMLSpanElement} effects  "color_intensity -0.7 sd · ..."
  * @property {HTMLButtonElement} compare  toggles compare mode
  * @property {{key: string}} last       what the panel shows now (recomputed when it changes)
+ * @property {boolean} offline  no kernel (a saved page): a heatmap still in block sums stays so
  */
 
 /**
@@ -35,7 +36,7 @@ export function makeExplainPanel(tb) {
   compare.hidden = true;
   tb.matchCount.after(el);
   tb.png.before(compare);
-  return { el, lead, effects, compare, last: { key: "" } };
+  return { el, lead, effects, compare, last: { key: "" }, offline: false };
 }
 
 /**
@@ -74,7 +75,10 @@ export function updateExplainPanel(panel, state) {
   const summary = ready && sel.length ? (against === null ? null : groupSummary(prep.explain, state.L, sel, against)) : null;
   panel.el.hidden = !prep || sel.length === 0;
   if (!summary) {
-    panel.lead.textContent = prep?.later ? "reading the data…"
+    // Block sums on a page with no kernel: the codes will not come (JupyterLab saved the state
+    // before they did).
+    panel.lead.textContent = prep?.later
+      ? panel.offline ? "saved before the data arrived: re-run the cell and save to explain" : "reading the data…"
       : data.comparing && sel.length ? "compare: point at a subtree, click to keep it" : "";
     panel.effects.textContent = "";
     panel.el.title = panel.lead.textContent;
