@@ -208,16 +208,7 @@ def check_linkage(Z: Any) -> Merges:
     return merges
 
 
-def validate_linkage(Z: Any) -> np.ndarray:
-    """Check a user's Z and return it as a float64 copy."""
-    return check_linkage(Z).matrix()
-
-
 RULE_BLOCK = 1 << 16  # rows checked at a time: small temporaries, reused from block to block
-
-
-def _obeys_rules(arr: np.ndarray) -> bool:
-    return _checked(arr) is not None
 
 
 def _checked(arr: np.ndarray) -> Merges | None:
@@ -337,5 +328,5 @@ def linkage_from_model(model: Any) -> np.ndarray:
     counts = np.ones(2 * n - 1)
     for i, (a, b) in enumerate(children):  # sequential by nature: each merge uses earlier counts
         counts[n + i] = counts[a] + counts[b]
-    Z = np.column_stack([children, np.asarray(distances, dtype=np.float64), counts[n:]])
-    return validate_linkage(Z)
+    # Checked as any user's Z is, by from_linkage.
+    return np.column_stack([children, np.asarray(distances, dtype=np.float64), counts[n:]])

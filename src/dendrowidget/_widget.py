@@ -180,7 +180,7 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
             b.tree.prefetch()  # layout now, in the background, while the heatmap's codes are made
         heat, strips = _data.payloads(b.data, lambda: b.tree.order, b.options)
         # A large heatmap's codes follow the first frame (_detail): at the end of the cell that
-        # shows it, or when a view asks.
+        # shows it, or when a view has drawn.
         heat, self._heatmap_later = _detail.split(heat)
         self._explorer: Dendrogram | None = None
         # Options go through the checks inside __init__: a bad one raises before the widget
