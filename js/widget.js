@@ -1,9 +1,10 @@
 // anywidget entry point: one view per render() call, cleaned up by what render returns.
+import { whenTree } from "./ui/pending.js";
 import { createView } from "./view.js";
 
 /** @type {import("@anywidget/types").Render} */
 function render({ model, el }) {
-  return createView(model, el);
+  return whenTree(model, el, () => createView(model, el));
 }
 
 export default { render };
