@@ -18,7 +18,7 @@ const MAY_IMPORT = {
   "model-sync.js": ["state"],
   "picture.js": ["core", "draw"],
   "view.js": ["core", "draw", "state", "ui", "host", "model-sync.js", "picture.js"],
-  "widget.js": ["view.js", "ui"],
+  "widget.js": ["view.js"],
 };
 /** Test files may also import test helpers; a top-level test (view, layers) may import anything. */
 const TEST_HELPERS = ["core/testing.js", "state/fake-model.js"];

@@ -1,10 +1,9 @@
 // anywidget entry point: one view per render() call, cleaned up by what render returns.
-import { whenTree } from "./ui/pending.js";
 import { createView } from "./view.js";
 
 /** @type {import("@anywidget/types").Render} */
 function render({ model, el }) {
-  return whenTree(model, el, () => createView(model, el));
+  return createView(model, el);
 }
 
 export default { render };

@@ -17,7 +17,6 @@ from . import (
     _cut,
     _data,
     _detail,
-    _display,
     _drill,
     _frontend,
     _linkage,
@@ -484,8 +483,6 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
             kind = _frontend.message_type(content)
             if kind == "cell":  # a heatmap cell's exact value, for the tooltip
                 self.send(self._cell_reply(content))
-            elif kind == "tree":  # a view that has no tree yet (_display.py)
-                self._send_tree()
             elif kind == "drawn":  # a view's first frame is on screen: now the deferred work
                 self._t.prefetch()  # the rest of the layout, for the first answer
                 self._send_heatmap_detail()  # a large heatmap's codes (_detail.py)
@@ -515,36 +512,6 @@ class Dendrogram(Answers, Advice, Insight, anywidget.AnyWidget):
         if self._heatmap_later is not None:  # shown: the codes follow at the end of the cell
             _detail.after_cell(self._send_heatmap_detail)
         return bundle
-
-    # ---- the tree follows the display message (_display.py) --------------------------------
-    def open(self) -> None:
-        self._opening = self.comm is None and _display.in_kernel()
-        try:
-            super().open()
-        finally:
-            withheld, self._opening = self._opening, False
-        if withheld and self.comm is not None:
-            self._tree_withheld = True
-            _detail.after_cell(self._send_tree)
-
-    def get_state(self, key: Any = None, drop_defaults: bool = False) -> dict[str, Any]:
-        state = super().get_state(key, drop_defaults)
-        if key is None and getattr(self, "_opening", False):  # the comm_open's state
-            state.pop("_tree", None)
-        return state
-
-    @t.observe("_tree")
-    def _tree_set(self, _change: object) -> None:
-        self._tree_withheld = False  # a new tree is sent by the trait's own update
-
-    def _send_tree(self) -> None:
-        if getattr(self, "_tree_withheld", False) and self.comm is not None:
-            self._tree_withheld = False
-            self.send_state("_tree")
-
-    def _ipython_display_(self) -> None:
-        _display.publish(self._repr_mimebundle_())
-        self._send_tree()  # after the display message: the page places the view meanwhile
 
     def _send_heatmap_detail(self) -> None:
         later, self._heatmap_later = self._heatmap_later, None
