@@ -3,7 +3,8 @@ Chromium), with seaborn's clustermap measured in the same run at the sizes it ma
 
     python benchmarks/heatmap_browser.py [--quick]     # --quick: 100,000 leaves, small anchors
     python benchmarks/heatmap_browser.py --first-paint 3 [--quick]
-        # first paint with the heatmap only, 3 fresh pages and kernels; prints the phases
+        # first paint with the heatmap only, 3 fresh pages and kernels per driver (a bare
+        # DevTools connection, as a user's browser runs, and Playwright); prints the phases
 
 Per run (a random tree, ``engine.random_tree``, and a frame of 20 normal columns with 1% NaN,
 shown with ``Dendrogram.from_linkage(Z, frame=df, heatmap=True)``; the same tree without a
@@ -47,7 +48,9 @@ sys.path[:0] = [str(REPO / "tests" / "browser"), str(HERE)]
 from browser import (  # noqa: E402  (run as a script: benchmarks/ is on the path)
     EVENTS,
     INPUT_PROBE,
+    WS_PROBE,
     arm_probe,
+    bare_chromium,
     first_paint,
     fmt_bytes,
     fmt_ms,
@@ -250,9 +253,11 @@ def bench(browser: Any, lab: Any, n: int, heatmap: bool, log: Any) -> dict[str, 
     return out
 
 
-def bench_first_paint(browser: Any, lab: Any, n: int, reps: int) -> None:
-    """First paint with the heatmap only, `reps` fresh pages and kernels; the phases on one wall
-    clock from the start of the cell (see browser.first_paint)."""
+def bench_first_paint(browser: Any, bare: Any, lab: Any, n: int, reps: int) -> None:
+    """First paint with the heatmap only, `reps` fresh pages and kernels per driver, a page
+    driven over a bare DevTools connection (as a user's browser runs) and a Playwright page
+    alternating; the phases on one wall clock from the start of the cell (browser.first_paint)."""
+    from _bare_cdp import BareNotebook
     from _notebooks import write_notebook
     from engine import random_tree
 
@@ -262,23 +267,35 @@ def bench_first_paint(browser: Any, lab: Any, n: int, reps: int) -> None:
     name = write_notebook(lab.root, f"heat_paint_{n}", cells)
     print(f"load before {os.getloadavg()}", flush=True)
     for i in range(reps):
-        context, _page, nb, _ = open_page(browser)
-        try:
-            nb.open(lab.lab_url(name))
-            nb.page.evaluate(CODES_PROBE)
-            fp = first_paint(nb)
-            codes = nb.root().evaluate(CODES_IN)[0] - nb.kjson("_t_cell") * 1e3
-            print(
-                f"run {i + 1}: first paint {fp['to_painted_ms']:.0f} ms, codes drawn at "
-                f"{codes:.0f} ms (built "
-                f"{fp['kernel_build_ms']:.0f}, shown +{fp['kernel_display_ms']:.0f}, message "
-                f"{fp['ws_message_ms']:.0f}, view {fp['view_created_ms']:.0f}, state "
-                f"{fp['state_ms']:.0f}, first draw {fp['first_draw_ms']:.0f})",
-                flush=True,
-            )
-        finally:
-            context.close()
-            lab.shutdown_kernels()
+        for driver in ("bare", "playwright"):
+            if driver == "bare":
+                page = bare.page()
+                page.add_init_script(WS_PROBE)
+                nb, context = BareNotebook(page), None
+            else:
+                context, page, nb, _ = open_page(browser)
+            try:
+                nb.open(lab.lab_url(name))
+                nb.page.evaluate(CODES_PROBE)
+                fp = first_paint(nb)
+                codes = nb.root().evaluate(CODES_IN)[0] - nb.kjson("_t_cell") * 1e3
+                # long tasks after the first paint: taking in the codes
+                tasks = nb.page.evaluate(
+                    "() => (window.__load.tasks || [])"
+                    ".filter(t => t.start > window.__load.readyPerf && t.dur > 50)"
+                    ".map(t => Math.round(t.dur))"
+                )
+                print(
+                    f"run {i + 1} ({driver}): first paint {fp['to_painted_ms']:.0f} ms, codes "
+                    f"drawn at {codes:.0f} ms (built {fp['kernel_build_ms']:.0f}, shown "
+                    f"+{fp['kernel_display_ms']:.0f}, message {fp['ws_message_ms']:.0f}, view "
+                    f"{fp['view_created_ms']:.0f}, state {fp['state_ms']:.0f}, first draw "
+                    f"{fp['first_draw_ms']:.0f}; long tasks after it {tasks} ms)",
+                    flush=True,
+                )
+            finally:
+                page.close() if context is None else context.close()
+                lab.shutdown_kernels()
     print(f"load after {os.getloadavg()}", flush=True)
 
 
@@ -402,8 +419,8 @@ def main() -> None:
 
     n = 100_000 if args.quick else 1_000_000
     if args.first_paint:
-        with lab_and_chromium() as (lab, browser):
-            bench_first_paint(browser, lab, n, args.first_paint)
+        with lab_and_chromium() as (lab, browser), bare_chromium() as bare:
+            bench_first_paint(browser, bare, lab, n, args.first_paint)
         return
     t_start = time.perf_counter()
 
