@@ -28,7 +28,8 @@ class BareChromium:
     """One headless Chromium process; `page(url)` opens a tab driven without Network events."""
 
     def __init__(self, exe: str, args: list[str]) -> None:
-        self._dir = tempfile.TemporaryDirectory(prefix="dendro-cdp-")
+        # Chromium may still write its profile as it exits: leftovers are not an error.
+        self._dir = tempfile.TemporaryDirectory(prefix="dendro-cdp-", ignore_cleanup_errors=True)
         self.proc = subprocess.Popen(
             [
                 exe,
@@ -56,11 +57,13 @@ class BareChromium:
             f"ws://127.0.0.1:{port}{path}", timeout=120, enable_multithread=False
         )
         self._id = 0
+        self.events_seen: set[str] = set()  # methods of the events that came (and were dropped)
 
     def send(
         self, method: str, params: dict[str, Any] | None = None, session: str | None = None
     ) -> dict[str, Any]:
-        """One command; events that arrive meanwhile are dropped (none is enabled but Target's)."""
+        """One command; events that arrive meanwhile are dropped (Page's lifecycle and Target's:
+        nothing enables a domain that reports network traffic)."""
         self._id += 1
         msg: dict[str, Any] = {"id": self._id, "method": method, "params": params or {}}
         if session:
@@ -68,6 +71,8 @@ class BareChromium:
         self.ws.send(json.dumps(msg))
         while True:
             reply = json.loads(self.ws.recv())
+            if "method" in reply:
+                self.events_seen.add(reply["method"])
             if reply.get("id") == self._id:
                 if "error" in reply:
                     raise CDPError(f"{method}: {reply['error']}")
