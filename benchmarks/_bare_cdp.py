@@ -25,7 +25,7 @@ class CDPError(RuntimeError):
 
 
 class BareChromium:
-    """One headless Chromium process; `page(url)` opens a tab driven without Network events."""
+    """One headless Chromium process; `page()` opens a tab driven without Network events."""
 
     def __init__(self, exe: str, args: list[str]) -> None:
         # Chromium may still write its profile as it exits: leftovers are not an error.
