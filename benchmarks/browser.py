@@ -270,6 +270,32 @@ def open_page(browser: Any) -> tuple[Any, Any, Any, list[str]]:
     return context, page, NotebookPage(page, dialogs), dialogs
 
 
+DRIVERS = {
+    "bare": "bare DevTools connection (as a user's browser)",
+    "playwright": "Playwright (Chromium copies each websocket message to it)",
+}
+
+
+@contextmanager
+def fresh_page(driver: str, browser: Any, bare: Any, lab: Any) -> Iterator[tuple[Any, Any, Any]]:
+    """A new page driven by `driver` (a key of DRIVERS), the websocket probe installed:
+    (notebook, Playwright context or None, page). Closed, and the server's kernels shut down,
+    afterwards."""
+    from _bare_cdp import BareNotebook
+
+    if driver == "bare":
+        page = bare.page()
+        page.add_init_script(WS_PROBE)
+        nb, context = BareNotebook(page), None
+    else:
+        context, page, nb, _ = open_page(browser)
+    try:
+        yield nb, context, page
+    finally:
+        page.close() if context is None else context.close()
+        lab.shutdown_kernels()
+
+
 def run_until_painted(nb: Any) -> dict[str, Any]:
     """Run every cell of the opened notebook; when its widget has painted, the load probe's
     record (ready, painted, long tasks)."""
@@ -366,24 +392,17 @@ def bench_first_paint(
 ) -> dict[str, Any]:
     """First paint only, `reps` times per driver, alternating a bare page and a Playwright page,
     each fresh with a fresh kernel."""
-    from _bare_cdp import BareNotebook
     from _notebooks import write_notebook
     from engine import random_tree
 
     z_path = lab.root / f"Z_{n}.npy"
     np.save(z_path, random_tree(n, seed=0))
     name = write_notebook(lab.root, f"paint_{n}", [SETUP_CELL.format(z=z_path.name), WIDGET_CELL])
-    runs: dict[str, list[dict[str, Any]]] = {"bare": [], "playwright": []}
+    runs: dict[str, list[dict[str, Any]]] = {d: [] for d in DRIVERS}
     try:
         for i in range(reps):
             for driver in runs:
-                if driver == "bare":
-                    page = bare.page()
-                    page.add_init_script(WS_PROBE)
-                    nb, context = BareNotebook(page), None
-                else:
-                    context, page, nb, _ = open_page(browser)
-                try:
+                with fresh_page(driver, browser, bare, lab) as (nb, context, page):
                     nb.open(lab.lab_url(name))
                     last = cpu_profile and i == reps - 1 and driver == "playwright"
                     cdp = context.new_cdp_session(page) if last else None
@@ -399,9 +418,6 @@ def bench_first_paint(
                         f"{fp['view_created_ms']:.0f}, state {fp['state_ms']:.0f}, draw "
                         f"{fp['first_draw_ms']:.0f}, tasks {fp['long_tasks_ms']})"
                     )
-                finally:
-                    page.close() if context is None else context.close()
-                    lab.shutdown_kernels()
     finally:
         for p in (lab.root / name, z_path):
             p.unlink(missing_ok=True)
@@ -429,12 +445,6 @@ def summarize_paints(runs: list[dict[str, Any]]) -> dict[str, Any]:
     painted = [r["to_painted_ms"] for r in runs]
     summary["under_700"] = sum(v <= 700 for v in painted)
     return summary
-
-
-DRIVERS = {
-    "bare": "bare DevTools connection (as a user's browser)",
-    "playwright": "Playwright (Chromium copies each websocket message to it)",
-}
 
 
 def report_first_paint(res: dict[str, Any]) -> str:
@@ -474,19 +484,11 @@ def report_first_paint(res: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def bare_first_paint(bare: Any, lab: Any, name: str) -> dict[str, Any]:
+def bare_first_paint(browser: Any, bare: Any, lab: Any, name: str) -> dict[str, Any]:
     """First paint of the notebook in a fresh page driven over a bare DevTools connection."""
-    from _bare_cdp import BareNotebook
-
-    page = bare.page()
-    try:
-        page.add_init_script(WS_PROBE)
-        nb = BareNotebook(page)
+    with fresh_page("bare", browser, bare, lab) as (nb, _, _page):
         nb.open(lab.lab_url(name))
         return first_paint(nb)
-    finally:
-        page.close()
-        lab.shutdown_kernels()
 
 
 def bench_size(browser: Any, bare: Any, lab: Any, n: int, log: Any) -> dict[str, Any]:
@@ -502,7 +504,7 @@ def bench_size(browser: Any, bare: Any, lab: Any, n: int, log: Any) -> dict[str,
     name = write_notebook(
         lab.root, f"bench_{n}", [SETUP_CELL.format(z=z_path.name), WIDGET_CELL, OBSERVER]
     )
-    out: dict[str, Any] = {"n": n, "first_paint": bare_first_paint(bare, lab, name)}
+    out: dict[str, Any] = {"n": n, "first_paint": bare_first_paint(browser, bare, lab, name)}
     context, page, nb, dialogs = open_page(browser)
     try:
         nb.open(lab.lab_url(name))

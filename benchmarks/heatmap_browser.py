@@ -46,20 +46,20 @@ RESULTS = HERE / "results"
 sys.path[:0] = [str(REPO / "tests" / "browser"), str(HERE)]
 
 from browser import (  # noqa: E402  (run as a script: benchmarks/ is on the path)
+    DRIVERS,
     EVENTS,
     INPUT_PROBE,
-    WS_PROBE,
     arm_probe,
     bare_chromium,
     first_paint,
     fmt_bytes,
     fmt_ms,
     fmt_s,
+    fresh_page,
     gesture_stats,
     lab_and_chromium,
     machine,
     measure_input,
-    open_page,
     pair,
     run_until_painted,
     save,
@@ -257,7 +257,6 @@ def bench_first_paint(browser: Any, bare: Any, lab: Any, n: int, reps: int) -> N
     """First paint with the heatmap only, `reps` fresh pages and kernels per driver, a page
     driven over a bare DevTools connection (as a user's browser runs) and a Playwright page
     alternating; the phases on one wall clock from the start of the cell (browser.first_paint)."""
-    from _bare_cdp import BareNotebook
     from _notebooks import write_notebook
     from engine import random_tree
 
@@ -267,14 +266,8 @@ def bench_first_paint(browser: Any, bare: Any, lab: Any, n: int, reps: int) -> N
     name = write_notebook(lab.root, f"heat_paint_{n}", cells)
     print(f"load before {os.getloadavg()}", flush=True)
     for i in range(reps):
-        for driver in ("bare", "playwright"):
-            if driver == "bare":
-                page = bare.page()
-                page.add_init_script(WS_PROBE)
-                nb, context = BareNotebook(page), None
-            else:
-                context, page, nb, _ = open_page(browser)
-            try:
+        for driver in DRIVERS:
+            with fresh_page(driver, browser, bare, lab) as (nb, _, _page):
                 nb.open(lab.lab_url(name))
                 nb.page.evaluate(CODES_PROBE)
                 fp = first_paint(nb)
@@ -293,9 +286,6 @@ def bench_first_paint(browser: Any, bare: Any, lab: Any, n: int, reps: int) -> N
                     f"{fp['first_draw_ms']:.0f}; long tasks after it {tasks} ms)",
                     flush=True,
                 )
-            finally:
-                page.close() if context is None else context.close()
-                lab.shutdown_kernels()
     print(f"load after {os.getloadavg()}", flush=True)
 
 
